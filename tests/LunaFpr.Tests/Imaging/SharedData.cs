@@ -5,20 +5,31 @@ internal static class SharedData
 {
     public const string RealSeriesUid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";
 
-    /// <summary>The <c>shared/data</c> folder, found by walking up to the folder holding LunaFpr.sln.</summary>
+    /// <summary>
+    /// The <c>shared/data</c> folder: beside the folder holding LunaFpr.sln, or beside one of its parents when
+    /// the repository is checked out deeper (a git worktree).
+    /// </summary>
     public static string Folder
     {
         get
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LunaFpr.sln")))
             {
-                if (File.Exists(Path.Combine(dir.FullName, "LunaFpr.sln")))
+                dir = dir.Parent;
+            }
+
+            for (var above = dir?.Parent; above is not null; above = above.Parent)
+            {
+                var data = Path.Combine(above.FullName, "shared", "data");
+                if (Directory.Exists(data))
                 {
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                    return data;
                 }
             }
 
-            throw new DirectoryNotFoundException($"No LunaFpr.sln above {AppContext.BaseDirectory}.");
+            throw new DirectoryNotFoundException(
+                $"No shared/data folder beside the repository above {AppContext.BaseDirectory}.");
         }
     }
 
