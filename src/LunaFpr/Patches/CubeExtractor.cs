@@ -31,6 +31,17 @@ public static class CubeExtractor
         Extract(scan.Voxels, scan.Size, centerZyx, shape, destination);
 
     /// <summary>
+    /// Starts loading the scan rows of the cube around <paramref name="centerZyx"/> into the CPU cache without
+    /// waiting for them. Call it for the next cube before cutting the current one: the two overlap, and cutting
+    /// many cubes from a scan larger than the cache runs several times faster.
+    /// </summary>
+    public static void Prefetch(Scan scan, IndexZyx centerZyx, CubeShape shape) =>
+        PrefetchRows(scan.Voxels, scan.Size,
+            AxisRange.Of(centerZyx.Z, shape.Z, scan.Size.Z),
+            AxisRange.Of(centerZyx.Y, shape.Y, scan.Size.Y),
+            AxisRange.Of(centerZyx.X, shape.X, scan.Size.X));
+
+    /// <summary>
     /// As <see cref="Extract(Scan, IndexZyx, CubeShape, Span{short})"/> over bare voxels in (z, y, x) order of a
     /// volume of <paramref name="size"/>.
     /// </summary>
@@ -67,6 +78,7 @@ public static class CubeExtractor
             return;
         }
 
+        PrefetchRows(voxels, size, z, y, x);
         for (var dz = 0; dz < z.Count; dz++)
         {
             var sourceSlice = (long)(z.SourceStart + dz) * size.Y;
@@ -76,6 +88,35 @@ public static class CubeExtractor
                 var source = (int)((sourceSlice + y.SourceStart + dy) * size.X + x.SourceStart);
                 var target = (cubeSlice + y.CubeStart + dy) * shape.X + x.CubeStart;
                 voxels.Slice(source, x.Count).CopyTo(cube.Slice(target, x.Count));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the CPU to start loading every source row at once. The rows of a cube lie a row or a slice apart, too
+    /// far for the hardware prefetcher, so without this each row waits for memory in turn; with it the loads
+    /// overlap and the copy loop finds most rows in cache.
+    /// </summary>
+    private static unsafe void PrefetchRows(ReadOnlySpan<short> voxels, VolumeSize size, AxisRange z, AxisRange y,
+        AxisRange x)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || z.Count <= 0 || y.Count <= 0 || x.Count <= 0)
+        {
+            return;
+        }
+
+        fixed (short* start = voxels)
+        {
+            var rowBytes = x.Count * sizeof(short) - 1;
+            for (var dz = 0; dz < z.Count; dz++)
+            {
+                var sourceSlice = (long)(z.SourceStart + dz) * size.Y;
+                for (var dy = 0; dy < y.Count; dy++)
+                {
+                    var row = (byte*)(start + (sourceSlice + y.SourceStart + dy) * size.X + x.SourceStart);
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(row);
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + rowBytes);
+                }
             }
         }
     }

@@ -1,3 +1,5 @@
+using LunaFpr.Candidates;
+
 namespace LunaFpr.Patches;
 
 /// <summary>
@@ -146,8 +148,6 @@ public sealed class PatchStore : IPatchSource, IDisposable
 
     public void Dispose() => files.ForEach(f => f.Dispose());
 
-    // TODO: read with SeriesUidList.Read once the shared list readers are on main; the format is the same,
-    // one UID a line without a header, as LUNA16's seriesuids.csv.
     private static IReadOnlyList<string> ReadSeriesUids(string directory, int subset)
     {
         var path = PatchStoreLayout.SeriesUids(directory, subset);
@@ -158,7 +158,7 @@ public sealed class PatchStore : IPatchSource, IDisposable
                 + "with the same options to finish it.", path);
         }
 
-        return File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        return SeriesUidList.Read(path);
     }
 
     private static List<PatchEntry> ReadSeriesIndex(string directory, int subset, string uid)

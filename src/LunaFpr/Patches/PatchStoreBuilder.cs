@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using CsvHelper;
 using LunaFpr.Candidates;
+using LunaFpr.IO;
 using LunaFpr.Imaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -100,13 +101,19 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
         var counts = new PatchCounts();
         var outside = 0;
         using var writer = SeriesPatchWriter.Begin(run.Options.OutputDirectory, location.Subset, uid, shape);
-        foreach (var point in series.Points)
+        var centers = series.Points.Select(p => scan.WorldToIndexZyx(p.CenterWorldMm)).ToArray();
+        for (var i = 0; i < centers.Length; i++)
         {
             cancel.ThrowIfCancellationRequested();
-            var center = scan.WorldToIndexZyx(point.CenterWorldMm);
-            outside += scan.Contains(center) ? 0 : 1;
-            CubeExtractor.Extract(scan, center, shape, cube);
-            writer.Add(point.Kind, point.CenterWorldMm, center, cube);
+            if (i + 1 < centers.Length)
+            {
+                CubeExtractor.Prefetch(scan, centers[i + 1], shape);
+            }
+
+            var point = series.Points[i];
+            outside += scan.Contains(centers[i]) ? 0 : 1;
+            CubeExtractor.Extract(scan, centers[i], shape, cube);
+            writer.Add(point.Kind, point.CenterWorldMm, centers[i], cube);
             counts = counts.Add(point.Kind);
         }
 
@@ -141,11 +148,9 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
     {
         foreach (var subset in subsets.Distinct())
         {
-            var path = PatchStoreLayout.SeriesUids(store, subset);
             Directory.CreateDirectory(PatchStoreLayout.SubsetDirectory(store, subset));
-            File.WriteAllLines(PatchStoreLayout.Temporary(path),
+            SeriesUidList.Write(PatchStoreLayout.SeriesUids(store, subset),
                 scans.Where(s => s.Subset == subset).Select(s => s.SeriesUid));
-            File.Move(PatchStoreLayout.Temporary(path), path, overwrite: true);
         }
     }
 
@@ -155,11 +160,10 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
         IReadOnlyList<ScanLocation> scans,
         ConcurrentDictionary<string, PatchCounts> countsBySeries)
     {
-        var path = PatchStoreLayout.Counts(store, subset);
         var total = new PatchCounts();
-        using (var writer = new StreamWriter(PatchStoreLayout.Temporary(path)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        AtomicFile.WriteText(PatchStoreLayout.Counts(store, subset), writer =>
         {
+            using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
             csv.WriteField("seriesuid");
             csv.WriteField("original");
             csv.WriteField("resampled");
@@ -175,9 +179,7 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
                 csv.WriteField(counts.Negative);
                 csv.NextRecord();
             }
-        }
-
-        File.Move(PatchStoreLayout.Temporary(path), path, overwrite: true);
+        });
         return total;
     }
 

@@ -1,3 +1,4 @@
+using LunaFpr.IO;
 using Microsoft.Extensions.Logging;
 
 namespace LunaFpr.Patches;
@@ -112,8 +113,7 @@ internal sealed class PatchStoreFolder(PrepareOptions options, ILogger log)
 
     private static void CopyAtomically(string source, string target)
     {
-        var temporary = PatchStoreLayout.Temporary(target);
-        File.Copy(source, temporary, overwrite: true);
-        File.Move(temporary, target, overwrite: true);
+        using var input = File.OpenRead(source);
+        AtomicFile.Write(target, input.CopyTo);
     }
 }

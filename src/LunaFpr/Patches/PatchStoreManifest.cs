@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LunaFpr.IO;
 
 namespace LunaFpr.Patches;
 
@@ -87,9 +88,7 @@ public sealed record PatchStoreManifest(
     /// <summary>Writes the manifest to <paramref name="path"/> under a temporary name, then renames it.</summary>
     public void Save(string path)
     {
-        var temporary = PatchStoreLayout.Temporary(path);
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, text => text.Write(JsonSerializer.Serialize(this, Json)));
     }
 }
 

@@ -22,8 +22,8 @@ internal sealed class FakeLuna16 : IDisposable
         scans = Uids.ToDictionary(uid => uid, uid => MakeScan(uid));
         foreach (var (uid, subset) in Uids.Zip(new[] { 0, 0, 1 }))
         {
-            Directory.CreateDirectory(folder.Combine("luna16", $"subset{subset}"));
-            File.WriteAllText(folder.Combine("luna16", $"subset{subset}", uid + ".mhd"), "");
+            Directory.CreateDirectory(Path.Combine(folder.Path, "luna16", $"subset{subset}"));
+            File.WriteAllText(Path.Combine(folder.Path, "luna16", $"subset{subset}", uid + ".mhd"), "");
         }
 
         File.WriteAllText(CandidatesPath, "seriesuid,coordX,coordY,coordZ,class\n(test data in memory)\n");
@@ -41,13 +41,13 @@ internal sealed class FakeLuna16 : IDisposable
         Annotations = [new(Uids[0], new Vector3D(20.5, 19.5, 10), 6)];
     }
 
-    public string Luna16Directory => folder.Combine("luna16");
+    public string Luna16Directory => Path.Combine(folder.Path, "luna16");
 
-    public string CandidatesPath => folder.Combine("candidates.csv");
+    public string CandidatesPath => Path.Combine(folder.Path, "candidates.csv");
 
-    public string AnnotationsPath => folder.Combine("annotations.csv");
+    public string AnnotationsPath => Path.Combine(folder.Path, "annotations.csv");
 
-    public string ExcludedPath => folder.Combine("annotations_excluded.csv");
+    public string ExcludedPath => Path.Combine(folder.Path, "annotations_excluded.csv");
 
     public IReadOnlyList<Candidate> Candidates { get; }
 
@@ -55,7 +55,7 @@ internal sealed class FakeLuna16 : IDisposable
 
     public int Reads => Volatile.Read(ref reads);
 
-    public string Store(string name) => folder.Combine(name);
+    public string Store(string name) => Path.Combine(folder.Path, name);
 
     public PrepareOptions Options(string store, int workers = 1) =>
         new(Luna16Directory, CandidatesPath, AnnotationsPath, ExcludedPath, store)
