@@ -7,6 +7,8 @@ var root = new RootCommand(
 Command[] commands =
 [
     InfoCommand.Create(),
+    PrepareCommand.Create(),
+    PatchesCommand.Create(),
 ];
 foreach (var command in commands)
 {
