@@ -2,7 +2,7 @@ using LunaFpr.Imaging;
 
 namespace LunaFpr.Benchmarks.Patches;
 
-/// <summary>The real LIDC-IDRI-0001 scan beside the repository (<c>shared/data</c>), for comparisons on real data.</summary>
+/// <summary>The real LIDC-IDRI-0001 scan beside the repository (<c>shared/data</c>), for comparisons.</summary>
 internal static class RealScan
 {
     public const string SeriesUid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";

@@ -16,11 +16,13 @@ internal static class PatchesCommand
 {
     public static Command Create()
     {
-        var store = new Option<string>("--store") { Description = "A patch store made by lunafpr prepare.", Required = true };
+        var store = new Option<string>("--store")
+        { Description = "A patch store made by lunafpr prepare.", Required = true };
         var series = new Option<string>("--series") { Description = "Series UID whose cubes to draw.", Required = true };
-        var kind = new Option<string?>("--kind") { Description = "Only cubes of this kind: negative, original or resampled." };
+        var kind = new Option<string?>("--kind")
+        { Description = "Only cubes of this kind: negative, original or resampled." };
         var count = new Option<int>("--count")
-        { Description = "Cubes to draw, spread evenly over the series' matching cubes.", DefaultValueFactory = _ => 8 };
+        { Description = "Cubes to draw, spread evenly over the matching cubes.", DefaultValueFactory = _ => 8 };
         var output = new Option<string>("--out") { Description = "Folder for the PNG sheets.", Required = true };
         var show = new Command("show", "Draw cubes of one series as PNG sheets of axial slices, lung window.")
         {
@@ -31,7 +33,7 @@ internal static class PatchesCommand
         return new Command("patches", "Look into a patch store.") { show };
     }
 
-    /// <summary>Writes one sheet per chosen cube into <paramref name="outputDirectory"/>; returns the exit code.</summary>
+    /// <summary>Writes one sheet per chosen cube into <paramref name="outputDirectory"/>; returns 0.</summary>
     public static int Show(IAnsiConsole console, string storeDirectory, string seriesUid, PatchKind? kind, int count,
         string outputDirectory)
     {

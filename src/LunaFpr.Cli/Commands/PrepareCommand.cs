@@ -22,19 +22,21 @@ internal static class PrepareCommand
 
     public static Command Create()
     {
-        var luna16 = new Option<string>("--luna16")
-        { Description = "LUNA16 folder holding subset0 … subset9 with UID.mhd scans.", Required = true };
-        var candidates = new Option<string>("--candidates")
-        { Description = "candidates.csv or candidates_V2.csv (seriesuid,coordX,coordY,coordZ,class).", Required = true };
-        var annotations = new Option<string>("--annotations")
-        { Description = "annotations.csv: the nodules positives are resampled in; copied into the store.", Required = true };
+        var luna16 = Required("--luna16", "LUNA16 folder holding subset0 … subset9 with UID.mhd scans.");
+        var candidates = Required("--candidates",
+            "candidates.csv or candidates_V2.csv (seriesuid,coordX,coordY,coordZ,class).");
+        var annotations = Required("--annotations",
+            "annotations.csv: the nodules positives are resampled in; copied into the store.");
         var excluded = new Option<string?>("--excluded")
         { Description = "annotations_excluded.csv, copied into the store for evaluation." };
-        var output = new Option<string>("--out") { Description = "The patch store folder.", Required = true };
+        var output = Required("--out", "The patch store folder; created if missing.");
         var subsets = new Option<string>("--subsets")
-        { Description = "Comma-separated subsets to prepare, e.g. 0,3,7.", DefaultValueFactory = _ => "0,1,2,3,4,5,6,7,8,9" };
+        { Description = "Comma-separated subsets to prepare, e.g. 0,3,7.", DefaultValueFactory = _ => "0-9" };
         var workers = new Option<int>("--workers")
-        { Description = "Scans processed at once; each holds one scan in memory.", DefaultValueFactory = _ => DefaultWorkers };
+        {
+            Description = "Scans processed at once; each holds one scan in memory.",
+            DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, 4),
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the positive resampling." };
         var cube = new Option<string>("--cube")
         { Description = "Cube size in voxels, z,y,x.", DefaultValueFactory = _ => "26,40,40" };
@@ -59,7 +61,8 @@ internal static class PrepareCommand
         return command;
     }
 
-    private static int DefaultWorkers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+    private static Option<string> Required(string name, string description) =>
+        new(name) { Description = description, Required = true };
 
     /// <summary>Reads the lists, builds the store with a progress bar and prints a table per subset.</summary>
     public static int Run(IAnsiConsole console, PrepareOptions options, ILogger logger, CancellationToken cancel)
@@ -142,10 +145,11 @@ internal static class PrepareCommand
         return table;
     }
 
-    /// <summary>Parses <c>0,3,7</c>.</summary>
+    /// <summary>Parses <c>0,3,7</c>; <c>0-9</c> means all ten.</summary>
     /// <exception cref="FormatException">Something other than comma-separated integers.</exception>
-    internal static IReadOnlyList<int> ParseSubsets(string text) =>
-        text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    internal static IReadOnlyList<int> ParseSubsets(string text) => text == "0-9"
+        ? Enumerable.Range(0, Luna16Scans.SubsetCount).ToArray()
+        : text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var k)
                 ? k
                 : throw new FormatException($"--subsets '{text}': '{s}' is not a subset number; write e.g. 0,3,7."))

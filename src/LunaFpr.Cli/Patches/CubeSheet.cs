@@ -14,7 +14,7 @@ internal static class CubeSheet
     private const int Gap = 2;
     private const int CaptionHeight = 22;
 
-    /// <summary>Renders <paramref name="huCube"/> (int16 HU, (z, y, x) of <paramref name="shape"/>) to PNG bytes.</summary>
+    /// <summary>Renders <paramref name="huCube"/> (int16 HU, (z, y, x) of <paramref name="shape"/>) as PNG.</summary>
     public static byte[] Render(ReadOnlySpan<short> huCube, CubeShape shape, string caption)
     {
         var columns = (int)Math.Ceiling(Math.Sqrt(shape.Z * 16.0 / 9));

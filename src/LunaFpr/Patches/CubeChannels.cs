@@ -13,7 +13,7 @@ public sealed class CubeChannels
 {
     /// <param name="shape">Cube size (z, y, x); default 26 × 40 × 40.</param>
     /// <param name="channels">Channels in output order; at least one, each at most once.</param>
-    /// <param name="clahe">CLAHE settings for <see cref="CubeChannel.Clahe"/>; <see cref="Clahe.Default"/> if null.</param>
+    /// <param name="clahe">Settings of <see cref="CubeChannel.Clahe"/>; <see cref="Clahe.Default"/> if null.</param>
     public CubeChannels(CubeShape shape, IReadOnlyList<CubeChannel> channels, Clahe? clahe = null)
     {
         if (channels.Count == 0 || channels.Distinct().Count() != channels.Count)

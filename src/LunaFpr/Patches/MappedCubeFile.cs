@@ -31,7 +31,7 @@ internal sealed unsafe class MappedCubeFile : IDisposable
 
     public long Length { get; }
 
-    /// <summary>Copies <paramref name="destination"/>.Length int16 values starting at byte <paramref name="offset"/>.</summary>
+    /// <summary>Fills <paramref name="destination"/> with int16 values from byte <paramref name="offset"/> on.</summary>
     public void Read(long offset, Span<short> destination)
     {
         var bytes = (long)destination.Length * sizeof(short);

@@ -5,8 +5,8 @@ namespace LunaFpr.Patches;
 /// <summary>
 /// A patch store on disk, opened for reading: every cube of every prepared subset as int16 HU, read straight from
 /// memory-mapped data files (see <see cref="PatchStoreLayout"/> for the files). Entries are ordered by subset,
-/// then series as listed in the subset's <c>seriesuids.csv</c>, then index row. <see cref="ReadCube(int, Span{short})"/> is safe
-/// from many threads. <see cref="SeriesPatchWriter"/> writes what this reads.
+/// then series as listed in the subset's <c>seriesuids.csv</c>, then index row.
+/// <see cref="ReadCube(int, Span{short})"/> is safe from many threads. <see cref="SeriesPatchWriter"/> writes what this reads.
 /// </summary>
 public sealed class PatchStore : IPatchSource, IDisposable
 {
@@ -50,11 +50,11 @@ public sealed class PatchStore : IPatchSource, IDisposable
     /// <summary>The store's copy of the <c>annotations.csv</c> it was built from.</summary>
     public string AnnotationsPath => PatchStoreLayout.Annotations(Directory);
 
-    /// <summary>The store's copy of <c>annotations_excluded.csv</c>; null when the store was built without one.</summary>
+    /// <summary>The store's copy of <c>annotations_excluded.csv</c>; null if it was built without one.</summary>
     public string? ExcludedAnnotationsPath =>
         File.Exists(PatchStoreLayout.Excluded(Directory)) ? PatchStoreLayout.Excluded(Directory) : null;
 
-    /// <summary>Opens the store in <paramref name="directory"/> and checks its manifest and every data file's size.</summary>
+    /// <summary>Opens the store in <paramref name="directory"/>; checks its manifest and every data file's size.</summary>
     /// <exception cref="FileNotFoundException">No manifest, or a listed series was never finished.</exception>
     /// <exception cref="InvalidDataException">
     /// Another format version, a bad index, or a data file whose size does not match its index (truncated).

@@ -71,7 +71,8 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
     {
         var store = run.Options.OutputDirectory;
         PatchCounts counts;
-        if (!run.Options.Force && SeriesPatchWriter.IsComplete(store, scan.Subset, scan.SeriesUid, run.Options.CubeShape))
+        var shape = run.Options.CubeShape;
+        if (!run.Options.Force && SeriesPatchWriter.IsComplete(store, scan.Subset, scan.SeriesUid, shape))
         {
             counts = PatchCounts.Of(PatchIndexCsv.Read(PatchStoreLayout.SeriesIndex(store, scan.Subset,
                 scan.SeriesUid), scan.Subset));

@@ -44,7 +44,7 @@ public sealed record PatchStoreManifest(
             subsets.Distinct().Order().ToArray(), sources);
 
     /// <summary>Reads and checks <paramref name="path"/>.</summary>
-    /// <exception cref="FileNotFoundException">No manifest: the folder is no patch store, or an unfinished one.</exception>
+    /// <exception cref="FileNotFoundException">No manifest: the folder is not a patch store.</exception>
     /// <exception cref="InvalidDataException">Unreadable JSON, another format version, or a bad cube shape.</exception>
     public static PatchStoreManifest Load(string path)
     {

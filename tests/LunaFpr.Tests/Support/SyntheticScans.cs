@@ -13,7 +13,7 @@ internal static class SyntheticScans
         return new Scan(uid, size, spacing ?? new Vector3D(1, 1, 1), origin ?? default, Direction.Identity, voxels);
     }
 
-    /// <summary>A scan whose voxel value encodes its own index, z·10000 + y·100 + x (sizes up to 100 × 100 × 3).</summary>
+    /// <summary>A scan whose voxels hold their own index, z·10000 + y·100 + x (up to 100 × 100 × 3).</summary>
     public static Scan Coded(string uid, VolumeSize size)
     {
         var scan = Uniform(uid, size, 0);
