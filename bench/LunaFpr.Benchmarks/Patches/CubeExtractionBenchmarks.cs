@@ -52,12 +52,7 @@ public class CubeExtractionBenchmarks
     {
         for (var i = 0; i < centres.Length; i++)
         {
-            if (i + 1 < centres.Length)
-            {
-                CubeExtractor.Prefetch(scan, centres[i + 1], shape);
-            }
-
-            CubeExtractor.Extract(scan, centres[i], shape, cube);
+            CubeExtractor.Extract(scan, centres[i], shape, cube, i + 1 < centres.Length ? centres[i + 1] : null);
         }
 
         return cube[0];

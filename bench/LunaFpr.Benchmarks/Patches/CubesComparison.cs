@@ -60,12 +60,7 @@ public sealed class CubesComparison : IComparison
         long checksum = 0;
         for (var i = 0; i < centres.Length; i++)
         {
-            if (i + 1 < centres.Length)
-            {
-                CubeExtractor.Prefetch(scan, centres[i + 1], Shape);
-            }
-
-            CubeExtractor.Extract(scan, centres[i], Shape, cube);
+            CubeExtractor.Extract(scan, centres[i], Shape, cube, i + 1 < centres.Length ? centres[i + 1] : null);
             checksum += cube[(13 * 40 + 20) * 40 + 20];
         }
 
@@ -79,12 +74,7 @@ public sealed class CubesComparison : IComparison
         double checksum = 0;
         for (var i = 0; i < centres.Length; i++)
         {
-            if (i + 1 < centres.Length)
-            {
-                CubeExtractor.Prefetch(scan, centres[i + 1], Shape);
-            }
-
-            CubeExtractor.Extract(scan, centres[i], Shape, cube);
+            CubeExtractor.Extract(scan, centres[i], Shape, cube, i + 1 < centres.Length ? centres[i + 1] : null);
             CubeChannels.Default.Fill(cube, values);
             checksum += values[(13 * 40 + 20) * 40 + 20];
         }

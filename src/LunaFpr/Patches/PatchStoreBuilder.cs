@@ -106,14 +106,9 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
         for (var i = 0; i < centers.Length; i++)
         {
             cancel.ThrowIfCancellationRequested();
-            if (i + 1 < centers.Length)
-            {
-                CubeExtractor.Prefetch(scan, centers[i + 1], shape);
-            }
-
             var point = series.Points[i];
             outside += scan.Contains(centers[i]) ? 0 : 1;
-            CubeExtractor.Extract(scan, centers[i], shape, cube);
+            CubeExtractor.Extract(scan, centers[i], shape, cube, i + 1 < centers.Length ? centers[i + 1] : null);
             writer.Add(point.Kind, point.CenterWorldMm, centers[i], cube);
             counts = counts.Add(point.Kind);
         }
