@@ -96,15 +96,36 @@ public class CubeExtractorTests
         Assert.Equal(0, cube[At(12, 16, 14)]);
     }
 
-    [Fact]
-    public void Extract_FillsTheWholeCube_WhenTheCentreIsFarOutside()
+    [Theory]
+    [InlineData(-100, 5, 5)]
+    [InlineData(5, 300, 5)]
+    [InlineData(5, 5, -21)]
+    public void Extract_FillsTheWholeCube_WhenTheCentreIsFarOutside(int z, int y, int x)
     {
         var scan = SyntheticScans.Uniform("s", new VolumeSize(10, 10, 10), 50);
         var cube = new short[Shape.VoxelCount];
 
-        CubeExtractor.Extract(scan, new IndexZyx(-100, 5, 5), Shape, cube);
+        CubeExtractor.Extract(scan, new IndexZyx(z, y, x), Shape, cube, prefetchNext: new IndexZyx(5, 5, 500));
 
         Assert.All(cube, v => Assert.Equal(CubeExtractor.OutsideHu, v));
+    }
+
+    [Fact]
+    public void Extract_GivesTheSameCube_WithOrWithoutPrefetchingTheNext()
+    {
+        var scan = SyntheticScans.Coded("s", new VolumeSize(60, 50, 3));
+        var shape = new CubeShape(3, 8, 8);
+        IndexZyx[] centres = [new(1, 10, 10), new(0, 49, 2), new(2, 25, 59), new(-5, 0, 0)];
+
+        for (var i = 0; i < centres.Length; i++)
+        {
+            var plain = new short[shape.VoxelCount];
+            var prefetched = new short[shape.VoxelCount];
+            CubeExtractor.Extract(scan, centres[i], shape, plain);
+            CubeExtractor.Extract(scan, centres[i], shape, prefetched, centres[(i + 1) % centres.Length]);
+
+            Assert.Equal(plain, prefetched);
+        }
     }
 
     [Fact]
