@@ -14,6 +14,7 @@ public sealed class PatchStore : IPatchSource, IDisposable
     private readonly int[] fileOfEntry;
     private readonly int[] ordinalOfEntry;
     private readonly Dictionary<int, IReadOnlyList<string>> seriesUids;
+    private volatile bool disposed;
 
     private PatchStore(
         string directory,
@@ -53,6 +54,13 @@ public sealed class PatchStore : IPatchSource, IDisposable
     /// <summary>The store's copy of <c>annotations_excluded.csv</c>; null if it was built without one.</summary>
     public string? ExcludedAnnotationsPath =>
         File.Exists(PatchStoreLayout.Excluded(Directory)) ? PatchStoreLayout.Excluded(Directory) : null;
+
+    /// <summary>The nodules of the store's copy of <c>annotations.csv</c>.</summary>
+    public IReadOnlyList<Annotation> ReadAnnotations() => AnnotationCsv.Read(AnnotationsPath);
+
+    /// <summary>The findings of the store's copy of <c>annotations_excluded.csv</c>; empty if it has none.</summary>
+    public IReadOnlyList<Annotation> ReadExcludedAnnotations() =>
+        ExcludedAnnotationsPath is { } path ? AnnotationCsv.Read(path) : [];
 
     /// <summary>Opens the store in <paramref name="directory"/>; checks its manifest and every data file's size.</summary>
     /// <exception cref="FileNotFoundException">No manifest, or a listed series was never finished.</exception>
@@ -122,6 +130,7 @@ public sealed class PatchStore : IPatchSource, IDisposable
     /// <inheritdoc />
     public void ReadCube(int entryIndex, Span<short> destination)
     {
+        ObjectDisposedException.ThrowIf(disposed, this); // the maps are gone: reading them would crash the process
         if ((uint)entryIndex >= (uint)Entries.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(entryIndex), entryIndex,
@@ -146,7 +155,15 @@ public sealed class PatchStore : IPatchSource, IDisposable
         return cube;
     }
 
-    public void Dispose() => files.ForEach(f => f.Dispose());
+    /// <summary>Unmaps the data files; cubes cannot be read afterwards.</summary>
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            files.ForEach(f => f.Dispose());
+        }
+    }
 
     private static IReadOnlyList<string> ReadSeriesUids(string directory, int subset)
     {

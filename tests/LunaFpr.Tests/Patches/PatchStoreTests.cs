@@ -139,4 +139,14 @@ public class PatchStoreTests
 
         Assert.Equal(opened.Entries.Count * opened.CubeShape.VoxelCount * sizeof(float) / 2, bytes);
     }
+
+    [Fact]
+    public void ReadCube_Throws_AfterTheStoreIsDisposed()
+    {
+        using var luna = new FakeLuna16();
+        var store = PatchStore.Open(Prepared(luna));
+        store.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => store.ReadCube(0));
+    }
 }
