@@ -36,7 +36,9 @@ internal sealed class NumpyFromFile : IDisposable
     /// <summary>Sum of all values of the first read, to check numpy saw the same voxels.</summary>
     public long VoxelSum { get; }
 
-    /// <summary>Starts python on <paramref name="raw"/>; null (with the reason on stderr) when numpy is missing.</summary>
+    /// <summary>
+    /// Starts python on <paramref name="raw"/>; null, with the reason on stderr, when numpy cannot be loaded.
+    /// </summary>
     public static NumpyFromFile? Start(string raw, long count)
     {
         var start = new ProcessStartInfo(Python)
