@@ -52,7 +52,7 @@ internal static class InfoCommand
     private static Grid Summary(Scan scan)
     {
         var hu = HuStatistics.Of(scan);
-        var direction = scan.Direction.ApproximatelyEquals(Direction.Identity, 0) ? " (identity)" : "";
+        var direction = scan.Direction.Equals(Direction.Identity) ? " (identity)" : "";
         var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
         void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
 
