@@ -5,15 +5,15 @@ namespace LunaFpr.Benchmarks.Patches;
 /// <summary>The real LIDC-IDRI-0001 scan beside the repository (<c>shared/data</c>), for comparisons.</summary>
 internal static class RealScan
 {
-    public const string SeriesUid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";
+    public const string SeriesUid = SharedData.RealSeriesUid;
 
     /// <summary>World centre (x, y, z) mm and diameter of its annotated nodule.</summary>
     public static readonly Vector3D NoduleCentreMm = new(56.20840547, 86.34341278, -115.8675792);
 
     public const double NoduleDiameterMm = 23.35064438;
 
-    /// <summary>The <c>.mhd</c> file; searched upwards from the working folder and the program's folder.</summary>
-    public static string MhdPath { get; } = Find();
+    /// <summary>The <c>.mhd</c> file in <c>shared/data</c>.</summary>
+    public static string MhdPath => SharedData.RealScanMhd;
 
     /// <summary>Voxel centres (z, y, x) spread uniformly over the scan and 15 voxels past each face, seeded.</summary>
     public static IndexZyx[] RandomCentres(Scan scan, int count, int seed)
@@ -25,23 +25,5 @@ internal static class RealScan
                 random.Next(-15, scan.Size.Y + 15),
                 random.Next(-15, scan.Size.X + 15)))
             .ToArray();
-    }
-
-    private static string Find()
-    {
-        string[] starts = [Environment.CurrentDirectory, AppContext.BaseDirectory];
-        foreach (var start in starts)
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var path = Path.Combine(dir.FullName, "shared", "data", "lidc-idri-0001", "mhd", SeriesUid + ".mhd");
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-        }
-
-        throw new FileNotFoundException("No shared/data/lidc-idri-0001/mhd beside the repository or above it.");
     }
 }

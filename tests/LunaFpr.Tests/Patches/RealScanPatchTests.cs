@@ -1,23 +1,22 @@
 using LunaFpr.Candidates;
 using LunaFpr.Imaging;
 using LunaFpr.Patches;
-using LunaFpr.Tests.Imaging;
 
 namespace LunaFpr.Tests.Patches;
 
 /// <summary>Prepares the real LIDC-IDRI-0001 scan with its annotated nodule and a point in the lung.</summary>
 public class RealScanPatchTests
 {
-    private const string Uid = SharedData.RealSeriesUid;
+    private const string Uid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";
     private static readonly Vector3D NoduleCentre = new(56.20840547, 86.34341278, -115.8675792);
     private static readonly Vector3D LungPoint = NoduleCentre + new Vector3D(0, -60, 0); // 60 mm anterior
 
     [Fact]
     public void Prepare_CutsSoftTissueAtTheNodule_AndMostlyAirInTheLung()
     {
-        using var folder = new LunaFpr.Tests.TempFolder();
+        using var folder = new TempFolder();
         var subset = Directory.CreateDirectory(Path.Combine(folder.Path, "luna16", "subset0")).FullName;
-        var mhdFolder = Path.GetDirectoryName(SharedData.RealScanMhd)!;
+        var mhdFolder = Path.Combine(TestFiles.SharedData, "lidc-idri-0001", "mhd");
         foreach (var file in Directory.GetFiles(mhdFolder))
         {
             File.CreateSymbolicLink(Path.Combine(subset, Path.GetFileName(file)), file);
@@ -26,7 +25,8 @@ public class RealScanPatchTests
         var nodule = new Annotation(Uid, NoduleCentre, 23.35064438);
         Candidate[] candidates = [new(Uid, NoduleCentre, 1), new(Uid, LungPoint, 0)];
         var candidatesPath = folder.Write("candidates.csv", "seriesuid,coordX,coordY,coordZ,class\n");
-        var options = new PrepareOptions(Path.Combine(folder.Path, "luna16"), candidatesPath, SharedData.Annotations,
+        var options = new PrepareOptions(Path.Combine(folder.Path, "luna16"), candidatesPath,
+            Path.Combine(TestFiles.Luna16, "annotations.csv"),
             null, Path.Combine(folder.Path, "store")) { Subsets = [0] };
 
         new PatchStoreBuilder(path => ScanFiles.Read(path)).Build(options, candidates, [nodule]);
