@@ -54,6 +54,7 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
         var (orphanCandidates, orphanSeries) = CountWithoutScan(candidatesBySeries, allScans);
 
         var run = new Run(options, candidatesBySeries, nodulesBySeries, chosen.Count, progress);
+        progress?.Report(new PrepareProgress(0, chosen.Count, 0));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancel };
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(chosen, EnumerablePartitionerOptions.NoBuffering),
