@@ -180,6 +180,13 @@ public sealed class PatchStore : IPatchSource, IDisposable
 
     private static List<PatchEntry> ReadSeriesIndex(string directory, int subset, string uid)
     {
+        if (uid is "." or ".." || uid.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new InvalidDataException(
+                $"'{PatchStoreLayout.SeriesUids(directory, subset)}' lists '{uid}', which is no series UID (it would "
+                + "name a file outside the store). Rebuild the store with `lunafpr prepare --force`.");
+        }
+
         var path = PatchStoreLayout.SeriesIndex(directory, subset, uid);
         if (!File.Exists(path))
         {

@@ -149,4 +149,30 @@ public class PatchStoreTests
 
         Assert.Throws<ObjectDisposedException>(() => store.ReadCube(0));
     }
+
+    [Fact]
+    public void Open_NamesTheIndexAndLine_WhenAKindIsUnknown()
+    {
+        using var luna = new FakeLuna16();
+        var store = Prepared(luna);
+        var index = PatchStoreLayout.SeriesIndex(store, 1, "2.2.2");
+        File.WriteAllText(index, File.ReadAllText(index).Replace("Negative", "Vessel"));
+
+        var error = Assert.Throws<InvalidDataException>(() => PatchStore.Open(store));
+
+        Assert.Contains($"'{index}' line 2", error.Message);
+        Assert.Contains("'Vessel'", error.Message);
+    }
+
+    [Fact]
+    public void Open_Refuses_ASeriesListEntryThatLeavesTheStore()
+    {
+        using var luna = new FakeLuna16();
+        var store = Prepared(luna);
+        File.WriteAllText(PatchStoreLayout.SeriesUids(store, 1), "../../etc/passwd\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => PatchStore.Open(store));
+
+        Assert.Contains("no series UID", error.Message);
+    }
 }
