@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LunaFpr.Imaging;
 
 namespace LunaFpr.Patches;
@@ -48,6 +49,7 @@ public static class CubeExtractor
     /// As <see cref="Extract(Scan, IndexZyx, CubeShape, Span{short}, IndexZyx?)"/> over bare voxels in (z, y, x)
     /// order of a volume of <paramref name="size"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first cube, not after tiering
     public static unsafe void Extract(
         ReadOnlySpan<short> voxels,
         VolumeSize size,
@@ -142,7 +144,7 @@ public static class CubeExtractor
         private int dy;
 
         /// <summary>Prefetches the next row; false when no rows are left.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public unsafe bool PrefetchOne(short* scanStart, VolumeSize size)
         {
             if (block.IsEmpty || dz >= block.Z.Count || !System.Runtime.Intrinsics.X86.Sse.IsSupported)
