@@ -58,18 +58,7 @@ public static class CubeExtractor
         Span<short> destination,
         IndexZyx? prefetchNext = null)
     {
-        if (destination.Length < shape.VoxelCount)
-        {
-            throw new ArgumentException(
-                $"Destination holds {destination.Length} values; a {shape} cube needs {shape.VoxelCount}.",
-                nameof(destination));
-        }
-
-        if (voxels.Length != size.VoxelCount)
-        {
-            throw new ArgumentException($"Volume of size {size} needs {size.VoxelCount} voxels, got {voxels.Length}.");
-        }
-
+        CheckLengths(voxels.Length, size, shape, destination.Length);
         var rows = RowBlock.Of(centerZyx, shape, size);
         var next = prefetchNext is { } n ? RowBlock.Of(n, shape, size) : default;
         var cube = destination[..shape.VoxelCount];
@@ -106,6 +95,21 @@ public static class CubeExtractor
             while (nextCursor.PrefetchOne(scanStart, size))
             {
             }
+        }
+    }
+
+    private static void CheckLengths(int voxels, VolumeSize size, CubeShape shape, int destination)
+    {
+        if (destination < shape.VoxelCount)
+        {
+            throw new ArgumentException(
+                $"Destination holds {destination} values; a {shape} cube needs {shape.VoxelCount}.",
+                nameof(destination));
+        }
+
+        if (voxels != size.VoxelCount)
+        {
+            throw new ArgumentException($"Volume of size {size} needs {size.VoxelCount} voxels, got {voxels}.");
         }
     }
 
