@@ -61,7 +61,7 @@ public sealed class PositiveResampler(int seed, ILogger? logger = null)
         return new SeriesPoints(points, unmatched);
     }
 
-    /// <summary>Adds the plane of the nodule holding a positive, once per (nodule, z); false if none holds it.</summary>
+    /// <summary>Adds the plane of the nodule that holds a positive, once per (nodule, z); false if none does.</summary>
     private bool AddPlane(
         string seriesUid,
         Candidate positive,
@@ -72,7 +72,8 @@ public sealed class PositiveResampler(int seed, ILogger? logger = null)
         var noduleIndex = FindContainingNodule(positive.CenterWorldMm, nodules);
         if (noduleIndex < 0)
         {
-            log.LogWarning("Series {SeriesUid}: class-1 candidate at {World} lies in no annotated nodule; not resampled.",
+            log.LogWarning(
+                "Series {SeriesUid}: class-1 candidate at {World} lies in no annotated nodule; not resampled.",
                 seriesUid, positive.CenterWorldMm);
             return false;
         }
