@@ -63,7 +63,7 @@ public sealed class PatchStore : IPatchSource, IDisposable
     public IReadOnlyList<Annotation> ReadExcludedAnnotations() =>
         ExcludedAnnotationsPath is { } path ? AnnotationCsv.Read(path) : [];
 
-    /// <summary>Opens the store in <paramref name="directory"/>; checks the manifest and each data file's size.</summary>
+    /// <summary>Opens the store in <paramref name="directory"/>, checking the manifest and data file sizes.</summary>
     /// <exception cref="FileNotFoundException">No manifest, or a listed series was never finished.</exception>
     /// <exception cref="InvalidDataException">
     /// Another format version, a bad index, or a data file whose size does not match its index (truncated).
