@@ -151,7 +151,8 @@ internal static class EvaluateCommand
         table.AddRow("candidates per scan", Number(c.CandidatesPerScan), "");
         foreach (var point in result.OperatingPoints)
         {
-            table.AddRow($"sensitivity at {point.FalsePositivesPerScan.ToString(CultureInfo.InvariantCulture)} FPs/scan",
+            var rate = point.FalsePositivesPerScan.ToString(CultureInfo.InvariantCulture);
+            table.AddRow($"sensitivity at {rate} FPs/scan",
                 Number(point.Sensitivity), Band(point.Band));
         }
 
@@ -170,5 +171,6 @@ internal static class EvaluateCommand
 
     private static string Number(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static string Band(ConfidenceBand? band) => band is null ? "" : $"{Number(band.Lower)} – {Number(band.Upper)}";
+    private static string Band(ConfidenceBand? band) =>
+        band is null ? "" : $"{Number(band.Lower)} – {Number(band.Upper)}";
 }

@@ -67,7 +67,8 @@ internal static class FrocPlot
     }
 
     private static string CpmBand(FrocResult result) => result.CpmBand is { } band
-        ? string.Create(CultureInfo.InvariantCulture, $" ({Percent(result)} band {band.Lower:0.000}–{band.Upper:0.000})")
+        ? string.Create(CultureInfo.InvariantCulture,
+            $" ({Percent(result)} band {band.Lower:0.000}–{band.Upper:0.000})")
         : "";
 
     private static string Percent(FrocResult result) =>

@@ -81,7 +81,8 @@ internal static class FrocBootstrap
     }
 
     /// <summary>
-    /// The script's percentile rule: sort, mean, lower = v[⌊p·n⌋], upper = v[⌊(1 − p)·n⌋] with p = (1 − c) / 2.
+    /// The script's percentile rule: sort, take the mean, lower = v[⌊p·n⌋], upper = v[⌊(1 − p)·n⌋],
+    /// with p = (1 − c) / 2.
     /// </summary>
     public static ConfidenceBand Percentiles(double[] values, double confidence)
     {
@@ -157,7 +158,9 @@ internal static class FrocBootstrap
     }
 }
 
-/// <summary>The bootstrap's outcome: the band on the grid, at the seven CPM rates, of the CPM, and resamples used.</summary>
+/// <summary>
+/// The bootstrap's outcome: the band on the grid, at the seven CPM rates and of the CPM, and the resamples used.
+/// </summary>
 internal sealed record BootstrapBand(
     IReadOnlyList<BandPoint> Band,
     IReadOnlyList<ConfidenceBand> RateBands,

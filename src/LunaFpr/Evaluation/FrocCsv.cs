@@ -8,12 +8,16 @@ namespace LunaFpr.Evaluation;
 /// </summary>
 public static class FrocCsv
 {
-    /// <summary>The curve's corners: <c>fps_per_scan,sensitivity,threshold</c> (threshold <c>Infinity</c> at (0, 0)).</summary>
+    /// <summary>
+    /// The curve's corners: <c>fps_per_scan,sensitivity,threshold</c> (threshold <c>Infinity</c> at (0, 0)).
+    /// </summary>
     public static void WriteCurve(string path, FrocResult result) => Write(path,
         ["fps_per_scan", "sensitivity", "threshold"],
         result.Curve.Select(p => new[] { p.FalsePositivesPerScan, p.Sensitivity, p.Threshold }));
 
-    /// <summary>The bootstrap band on its grid: <c>fps_per_scan,lower,mean,upper</c>; only the header without one.</summary>
+    /// <summary>
+    /// The bootstrap band on its grid: <c>fps_per_scan,lower,mean,upper</c>; only the header without one.
+    /// </summary>
     public static void WriteBand(string path, FrocResult result) => Write(path,
         ["fps_per_scan", "lower", "mean", "upper"],
         result.Band.Select(p => new[] { p.FalsePositivesPerScan, p.Lower, p.Mean, p.Upper }));
@@ -31,20 +35,22 @@ public static class FrocCsv
             CsvFormat.WriteRow(csv, "fps_per_scan", "sensitivity", "lower", "mean", "upper");
             foreach (var point in result.OperatingPoints)
             {
-                CsvFormat.WriteRow(csv, [CsvFormat.Number(point.FalsePositivesPerScan), .. Row(point.Sensitivity, point.Band)]);
+                var rate = CsvFormat.Number(point.FalsePositivesPerScan);
+                CsvFormat.WriteRow(csv, [rate, .. Row(point.Sensitivity, point.Band)]);
             }
 
             CsvFormat.WriteRow(csv, ["cpm", .. Row(result.Cpm, result.CpmBand)]);
         });
     }
 
-    /// <summary>The nodules no candidate reached, in the annotations' own format (<see cref="AnnotationCsv"/>).</summary>
+    /// <summary>The nodules no candidate reached, in the format of <see cref="AnnotationCsv"/>.</summary>
     public static void WriteMissedNodules(string path, FrocResult result) =>
         AnnotationCsv.Write(path, result.MissedNodules);
 
     private static string[] Row(double value, ConfidenceBand? band) => band is null
         ? [CsvFormat.Number(value), "", "", ""]
-        : [CsvFormat.Number(value), CsvFormat.Number(band.Lower), CsvFormat.Number(band.Mean), CsvFormat.Number(band.Upper)];
+        : [CsvFormat.Number(value), CsvFormat.Number(band.Lower), CsvFormat.Number(band.Mean),
+            CsvFormat.Number(band.Upper)];
 
     private static void Write(string path, string[] header, IEnumerable<double[]> rows)
     {

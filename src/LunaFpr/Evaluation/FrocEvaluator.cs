@@ -14,14 +14,14 @@ namespace LunaFpr.Evaluation;
 /// </summary>
 public static class FrocEvaluator
 {
-    /// <summary>Scores <paramref name="submission"/> against the nodules of the scans in <paramref name="seriesUids"/>.</summary>
+    /// <summary>Scores <paramref name="submission"/> against the nodules of the listed scans.</summary>
     /// <param name="submission">Scored candidates, world (x, y, z) in mm; any order, any scans.</param>
     /// <param name="annotations">The nodules (annotations.csv); rows of scans outside the list are not used.</param>
     /// <param name="excluded">Findings that are neither hit nor false positive (annotations_excluded.csv).</param>
     /// <param name="seriesUids">The scans to evaluate, each once: all 888, or one fold's scans for a fold.</param>
     /// <param name="options">Cap, bootstrap count and seed; null for the challenge's defaults.</param>
-    /// <exception cref="ArgumentException">The list is empty or repeats a UID, or a row has a non-finite value.</exception>
-    /// <exception cref="InvalidDataException">No scan of the list has a nodule, so sensitivity is undefined.</exception>
+    /// <exception cref="ArgumentException">The list is empty or repeats a UID, or a row is not finite.</exception>
+    /// <exception cref="InvalidDataException">No scan of the list has a nodule: sensitivity is undefined.</exception>
     public static FrocResult Evaluate(
         IReadOnlyList<ScoredCandidate> submission,
         IReadOnlyList<Annotation> annotations,
@@ -33,23 +33,7 @@ public static class FrocEvaluator
         options.Validate();
         var scans = IndexScans(seriesUids);
         var rows = GroupSubmission(submission, scans, out var outsideRows, out var outsideScans);
-        var nodules = GroupAnnotations(annotations, scans);
-        var findings = GroupAnnotations(excluded, scans);
-
-        var tally = new FrocTally(seriesUids.Count);
-        for (var s = 0; s < seriesUids.Count; s++)
-        {
-            var kept = ScanMatcher.Cap(rows[s], options.MaxCandidatesPerScan);
-            tally.DroppedByCap += rows[s].Count - kept.Count;
-            ScanMatcher.Match(s, kept, nodules[s], findings[s], tally);
-        }
-
-        if (tally.Nodules == 0)
-        {
-            throw new InvalidDataException($"None of the {seriesUids.Count} scans of the list has a nodule in the " +
-                "annotations, so sensitivity is undefined; check that the annotations and the scan list belong " +
-                "together.");
-        }
+        var tally = Match(rows, GroupAnnotations(annotations, scans), GroupAnnotations(excluded, scans), options);
 
         var entries = tally.ToSortedEntries();
         var curve = new FrocCurve(entries);
@@ -79,6 +63,30 @@ public static class FrocEvaluator
         };
     }
 
+    private static FrocTally Match(
+        List<ScoredCandidate>[] rows,
+        List<Annotation>[] nodules,
+        List<Annotation>[] findings,
+        FrocOptions options)
+    {
+        var tally = new FrocTally(rows.Length);
+        for (var s = 0; s < rows.Length; s++)
+        {
+            var kept = ScanMatcher.Cap(rows[s], options.MaxCandidatesPerScan);
+            tally.DroppedByCap += rows[s].Count - kept.Count;
+            ScanMatcher.Match(s, kept, nodules[s], findings[s], tally);
+        }
+
+        if (tally.Nodules == 0)
+        {
+            throw new InvalidDataException($"None of the {rows.Length} scans of the list has a nodule in the " +
+                "annotations, so sensitivity is undefined; check that the annotations and the scan list belong " +
+                "together.");
+        }
+
+        return tally;
+    }
+
     private static Dictionary<string, int> IndexScans(IReadOnlyList<string> seriesUids)
     {
         if (seriesUids.Count == 0)
@@ -91,8 +99,9 @@ public static class FrocEvaluator
         {
             if (!scans.TryAdd(seriesUids[s], s))
             {
-                throw new ArgumentException($"The scan list holds {seriesUids[s]} twice (items {scans[seriesUids[s]] + 1} " +
-                    $"and {s + 1}); list each scan once, or its false positives would count twice.");
+                var first = scans[seriesUids[s]] + 1;
+                throw new ArgumentException($"The scan list holds {seriesUids[s]} twice (items {first} and {s + 1}); " +
+                    "list each scan once, or its false positives would count twice.");
             }
         }
 
@@ -131,7 +140,9 @@ public static class FrocEvaluator
         return rows;
     }
 
-    private static List<Annotation>[] GroupAnnotations(IReadOnlyList<Annotation> annotations, Dictionary<string, int> scans)
+    private static List<Annotation>[] GroupAnnotations(
+        IReadOnlyList<Annotation> annotations,
+        Dictionary<string, int> scans)
     {
         var grouped = Enumerable.Range(0, scans.Count).Select(_ => new List<Annotation>()).ToArray();
         foreach (var annotation in annotations)

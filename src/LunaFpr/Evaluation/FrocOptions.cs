@@ -10,7 +10,7 @@ public sealed record FrocOptions
     /// </summary>
     public int MaxCandidatesPerScan { get; init; } = 100;
 
-    /// <summary>Bootstrap resamples of the scan list for the confidence band (default 1,000; 0 skips the band).</summary>
+    /// <summary>Bootstrap resamples of the scan list for the band (default 1,000; 0 skips the band).</summary>
     public int BootstrapCount { get; init; } = 1000;
 
     /// <summary>Seed of the bootstrap's random draws: the same seed gives the same band (default 1).</summary>

@@ -37,7 +37,8 @@ public static class FrocReport
         text.Append("\nFPs/scan  sensitivity  [lower, mean, upper]\n");
         foreach (var point in result.OperatingPoints)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{point.FalsePositivesPerScan,8:0.###}  {Fixed(point.Sensitivity)}");
+            var rate = point.FalsePositivesPerScan;
+            text.Append(CultureInfo.InvariantCulture, $"{rate,8:0.###}  {Fixed(point.Sensitivity)}");
             text.Append(Band(point.Band)).Append('\n');
         }
 

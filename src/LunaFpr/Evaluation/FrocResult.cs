@@ -111,7 +111,7 @@ public sealed record FrocCounts
     /// <summary>Candidates inside an excluded finding only: neither hit nor false positive.</summary>
     public required int Ignored { get; init; }
 
-    /// <summary>Candidates beyond the first on an already hit nodule (counted once, at the highest probability).</summary>
+    /// <summary>Candidates beyond the first on a hit nodule (it counts once, at the highest probability).</summary>
     public required int ExtraHits { get; init; }
 
     /// <summary>Candidates kept in the list's scans after the cap.</summary>

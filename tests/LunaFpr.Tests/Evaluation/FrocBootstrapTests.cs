@@ -38,12 +38,12 @@ public sealed class FrocBootstrapTests
             .ToArray();
         var weighted = Curve(FrocFixtures.NoBootstrap, submission, nodules, excluded, uids, draws);
         var byRepetition = FrocEvaluator.Evaluate(
-            repeated.SelectMany(r => submission.Where(c => c.SeriesUid == r.uid).Select(c => c with { SeriesUid = r.copy }))
-                .ToArray(),
-            repeated.SelectMany(r => nodules.Where(n => n.SeriesUid == r.uid).Select(n => n with { SeriesUid = r.copy }))
-                .ToArray(),
-            repeated.SelectMany(r => excluded.Where(n => n.SeriesUid == r.uid).Select(n => n with { SeriesUid = r.copy }))
-                .ToArray(),
+            repeated.SelectMany(r => submission.Where(c => c.SeriesUid == r.uid)
+                .Select(c => c with { SeriesUid = r.copy })).ToArray(),
+            repeated.SelectMany(r => nodules.Where(n => n.SeriesUid == r.uid)
+                .Select(n => n with { SeriesUid = r.copy })).ToArray(),
+            repeated.SelectMany(r => excluded.Where(n => n.SeriesUid == r.uid)
+                .Select(n => n with { SeriesUid = r.copy })).ToArray(),
             repeated.Select(r => r.copy).ToArray(),
             FrocFixtures.NoBootstrap);
 
@@ -88,7 +88,8 @@ public sealed class FrocBootstrapTests
         {
             var rows = submission.Where(c => scans[c.SeriesUid] == s).ToList();
             ScanMatcher.Match(s, ScanMatcher.Cap(rows, options.MaxCandidatesPerScan),
-                nodules.Where(n => n.SeriesUid == uids[s]).ToList(), excluded.Where(n => n.SeriesUid == uids[s]).ToList(),
+                nodules.Where(n => n.SeriesUid == uids[s]).ToList(),
+                excluded.Where(n => n.SeriesUid == uids[s]).ToList(),
                 tally);
         }
 

@@ -4,7 +4,7 @@ using LunaFpr.Imaging;
 
 namespace LunaFpr.Tests.Evaluation;
 
-/// <summary>Small hand-made evaluation inputs: scans "A", "B", … with nodules and candidates placed by hand.</summary>
+/// <summary>Small evaluation inputs: scans "A", "B", … with nodules and candidates placed by hand.</summary>
 internal static class FrocFixtures
 {
     public static readonly FrocOptions NoBootstrap = new() { BootstrapCount = 0 };

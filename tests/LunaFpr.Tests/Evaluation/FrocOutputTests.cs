@@ -50,7 +50,8 @@ public sealed class FrocOutputTests : IDisposable
         var points = File.ReadAllLines(temp.File("points.csv"));
         Assert.Equal(9, points.Length);
         Assert.StartsWith("cpm,0.5714285714285714,", points[^1]);
-        Assert.Equal("seriesuid,coordX,coordY,coordZ,diameter_mm\nB,0,100,0,8\n", File.ReadAllText(temp.File("missed.csv")));
+        Assert.Equal("seriesuid,coordX,coordY,coordZ,diameter_mm\nB,0,100,0,8\n",
+            File.ReadAllText(temp.File("missed.csv")));
     }
 
     [Fact]
@@ -58,7 +59,8 @@ public sealed class FrocOutputTests : IDisposable
     {
         var result = HandCase(bootstrap: 0);
 
-        Assert.All(result.OperatingPoints, p => Assert.Equal(p.Sensitivity, result.SensitivityAt(p.FalsePositivesPerScan)));
+        Assert.All(result.OperatingPoints,
+            p => Assert.Equal(p.Sensitivity, result.SensitivityAt(p.FalsePositivesPerScan)));
         Assert.Equal(1.0 / 3, result.SensitivityAt(0.375));
         Assert.Equal(2.0 / 3, result.SensitivityAt(0.5));
     }
