@@ -42,6 +42,13 @@ public sealed record FrocOptions
                 $"MaxDegreeOfParallelism at least 1 (got {this}).");
         }
 
+        // The band keeps every resample's value at every grid point (4 bytes each).
+        if ((long)BootstrapCount * BandPointCount > 250_000_000)
+        {
+            throw new ArgumentException($"{BootstrapCount} bootstrap resamples on {BandPointCount} band points " +
+                "would need over 1 GB; use at most 25,000 resamples with the default grid.");
+        }
+
         if (!(Confidence is > 0 and < 1))
         {
             throw new ArgumentException($"FrocOptions.Confidence must lie in (0, 1); got {Confidence}.");
