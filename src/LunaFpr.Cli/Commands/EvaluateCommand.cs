@@ -25,34 +25,50 @@ internal static class EvaluateCommand
     {
         var submission = new Option<string>("--submission")
         {
+            HelpName = "FILE",
             Description = "Submission CSV: seriesuid,coordX,coordY,coordZ,probability (world mm).", Required = true,
         };
         var annotations = new Option<string>("--annotations")
         {
+            HelpName = "FILE",
             Description = "LUNA16 annotations.csv (the nodules).", Required = true,
         };
         var excluded = new Option<string>("--excluded")
         {
+            HelpName = "FILE",
             Description = "LUNA16 annotations_excluded.csv (findings neither hit nor false positive).", Required = true,
         };
         var seriesUids = new Option<string?>("--seriesuids")
         {
+            HelpName = "FILE",
             Description = "Scan list, one series UID a line (seriesuids.csv). With --fold, narrowed to that fold.",
         };
-        var output = new Option<string>("--out") { Description = "Folder for the result files.", Required = true };
+        var output = new Option<string>("--out")
+        {
+            HelpName = "DIR", Description = "Folder for the result files.", Required = true,
+        };
         var bootstrap = new Option<int>("--bootstrap")
         {
+            HelpName = "N",
             Description = "Bootstrap resamples of the scan list for the 95% band (0 skips it).",
             DefaultValueFactory = _ => 1000,
         };
         var seed = new Option<int>("--seed")
         {
+            HelpName = "S",
             Description = "Seed of the bootstrap; the same seed gives the same band.", DefaultValueFactory = _ => 1,
         };
-        var fold = new Option<int?>("--fold") { Description = "Evaluate only the scans of LUNA16 subset K." };
-        var luna16 = new Option<string?>("--luna16") { Description = "LUNA16 folder holding subset0 … subset9." };
+        var fold = new Option<int?>("--fold")
+        {
+            HelpName = "K", Description = "Evaluate only the scans of LUNA16 subset K.",
+        };
+        var luna16 = new Option<string?>("--luna16")
+        {
+            HelpName = "DIR", Description = "LUNA16 folder holding subset0 … subset9.",
+        };
         var cap = new Option<int>("--max-per-scan")
         {
+            HelpName = "N",
             Description = "Candidates kept per scan, highest probability first (0 keeps all).",
             DefaultValueFactory = _ => 100,
         };
