@@ -23,41 +23,20 @@ internal static class EvaluateCommand
 
     public static Command Create()
     {
-        var submission = new Option<string>("--submission")
-        {
-            HelpName = "FILE",
-            Description = "Submission CSV: seriesuid,coordX,coordY,coordZ,probability (world mm).", Required = true,
-        };
-        var annotations = new Option<string>("--annotations")
-        {
-            HelpName = "FILE",
-            Description = "LUNA16 annotations.csv (the nodules).", Required = true,
-        };
-        var excluded = new Option<string>("--excluded")
-        {
-            HelpName = "FILE",
-            Description = "LUNA16 annotations_excluded.csv (findings neither hit nor false positive).", Required = true,
-        };
-        var seriesUids = new Option<string?>("--seriesuids")
-        {
-            HelpName = "FILE",
-            Description = "Scan list, one series UID a line (seriesuids.csv). With --fold, narrowed to that fold.",
-        };
+        var submission = FileOption("--submission", "Submission CSV: seriesuid,coordX,coordY,coordZ,probability " +
+            "(world mm).", required: true);
+        var annotations = FileOption("--annotations", "LUNA16 annotations.csv (the nodules).", required: true);
+        var excluded = FileOption("--excluded", "LUNA16 annotations_excluded.csv (findings neither hit nor false " +
+            "positive).", required: true);
+        var seriesUids = FileOption("--seriesuids", "Scan list, one series UID a line (seriesuids.csv). With --fold, " +
+            "narrowed to that fold.", required: false);
         var output = new Option<string>("--out")
         {
             HelpName = "DIR", Description = "Folder for the result files.", Required = true,
         };
-        var bootstrap = new Option<int>("--bootstrap")
-        {
-            HelpName = "N",
-            Description = "Bootstrap resamples of the scan list for the 95% band (0 skips it).",
-            DefaultValueFactory = _ => 1000,
-        };
-        var seed = new Option<int>("--seed")
-        {
-            HelpName = "S",
-            Description = "Seed of the bootstrap; the same seed gives the same band.", DefaultValueFactory = _ => 1,
-        };
+        var bootstrap = IntOption("--bootstrap", "N", "Bootstrap resamples of the scan list for the 95% band " +
+            "(0 skips it).", 1000);
+        var seed = IntOption("--seed", "S", "Seed of the bootstrap; the same seed gives the same band.", 1);
         var fold = new Option<int?>("--fold")
         {
             HelpName = "K", Description = "Evaluate only the scans of LUNA16 subset K.",
@@ -66,12 +45,8 @@ internal static class EvaluateCommand
         {
             HelpName = "DIR", Description = "LUNA16 folder holding subset0 … subset9.",
         };
-        var cap = new Option<int>("--max-per-scan")
-        {
-            HelpName = "N",
-            Description = "Candidates kept per scan, highest probability first (0 keeps all).",
-            DefaultValueFactory = _ => 100,
-        };
+        var cap = IntOption("--max-per-scan", "N", "Candidates kept per scan, highest probability first " +
+            "(0 keeps all).", 100);
 
         var command = new Command("evaluate", "Score a submission with the LUNA16 FROC protocol (CPM, band, plot).")
         {
@@ -182,6 +157,16 @@ internal static class EvaluateCommand
         var files = string.Join(", ", SummaryFile, CurveFile, BandFile, OperatingPointsFile, MissedFile, PlotFile);
         AnsiConsole.MarkupLineInterpolated($"Wrote {files} to {folder}");
     }
+
+    private static Option<string?> FileOption(string name, string description, bool required) => new(name)
+    {
+        HelpName = "FILE", Description = description, Required = required,
+    };
+
+    private static Option<int> IntOption(string name, string helpName, string description, int fallback) => new(name)
+    {
+        HelpName = helpName, Description = description, DefaultValueFactory = _ => fallback,
+    };
 
     private static string Int(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
