@@ -3,7 +3,7 @@ using CsvHelper;
 
 namespace LunaFpr.IO;
 
-/// <summary>Writing helpers shared by the CSV writers: invariant culture, shortest round-trip numbers.</summary>
+/// <summary>What every CSV writer here shares: invariant culture, shortest round-trip numbers.</summary>
 internal static class CsvFormat
 {
     /// <summary>A CsvHelper writer over <paramref name="text"/>: invariant culture, LF line ends.</summary>
