@@ -8,6 +8,8 @@ Command[] commands =
 [
     InfoCommand.Create(),
     EvaluateCommand.Create(),
+    PrepareCommand.Create(),
+    PatchesCommand.Create(),
 ];
 foreach (var command in commands)
 {
