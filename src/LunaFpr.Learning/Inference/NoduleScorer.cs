@@ -88,14 +88,13 @@ public sealed class NoduleScorer
             .Chunk(BatchSize);
         var result = new float[entryIndices.Count * 2];
         using var mode = new EvalMode(network);
-        using var loader = new BatchLoader(source, plan, Inputs, prefetch: 2, device);
+        using var loader = new BatchLoader(source, plan, Inputs, prefetch: 2);
         var done = 0;
         while (loader.Next() is { } batch)
         {
-            using (batch)
             using (var scope = NewDisposeScope())
             {
-                var values = LogProbabilities(batch.Cubes).cpu().data<float>();
+                var values = LogProbabilities(batch.CubesOn(device)).cpu().data<float>();
                 values.CopyTo(result, done * 2);
             }
 

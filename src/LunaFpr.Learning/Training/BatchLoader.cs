@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using LunaFpr.Patches;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace LunaFpr.Learning.Training;
 
 /// <summary>
 /// Prepares batches on a background task while the network computes: reads cubes from an
-/// <see cref="IPatchSource"/>, windows and augments them, and hands them over as tensors through a bounded queue.
+/// <see cref="IPatchSource"/>, windows and augments them into float arrays, and hands them over through a bounded
+/// queue; the computing thread wraps them as tensors without copying.
 /// </summary>
 /// <remarks>
 /// The queue holds at most <c>prefetch</c> batches, so memory stays bounded however slow the network is.
@@ -26,13 +25,11 @@ public sealed class BatchLoader : IDisposable
     /// <param name="plan">The batches to prepare, in order; enumerated on the background task.</param>
     /// <param name="inputs">Windows and cube shape.</param>
     /// <param name="prefetch">Batches prepared ahead (≥ 1).</param>
-    /// <param name="device">Where the tensors are placed.</param>
     public BatchLoader(
         IPatchSource source,
         IEnumerable<IReadOnlyList<CubeSample>> plan,
         CubeInputs inputs,
-        int prefetch,
-        Device device)
+        int prefetch)
     {
         if (source.CubeShape != inputs.Shape)
         {
@@ -41,7 +38,7 @@ public sealed class BatchLoader : IDisposable
         }
 
         queue = new BlockingCollection<CubeBatch>(Math.Max(1, prefetch));
-        producer = Task.Run(() => Produce(source, plan, inputs, device, stop.Token));
+        producer = Task.Run(() => Produce(source, plan, inputs, stop.Token));
     }
 
     /// <summary>Total time <see cref="Next"/> spent waiting for a batch.</summary>
@@ -72,7 +69,7 @@ public sealed class BatchLoader : IDisposable
     }
 
     /// <summary>Reads and converts one batch on the calling thread (no prefetching).</summary>
-    public static CubeBatch Load(IPatchSource source, IReadOnlyList<CubeSample> samples, CubeInputs inputs, Device device)
+    public static CubeBatch Load(IPatchSource source, IReadOnlyList<CubeSample> samples, CubeInputs inputs)
     {
         var values = new float[samples.Count * inputs.ValuesPerCube];
         var hu = new short[inputs.Shape.VoxelCount];
@@ -85,19 +82,7 @@ public sealed class BatchLoader : IDisposable
             labels[i] = samples[i].IsNodule ? 1 : 0;
         }
 
-        var shape = inputs.Shape;
-        long[] dims = [samples.Count, inputs.Channels, shape.Z, shape.Y, shape.X];
-        var cubes = tensor(values, dims);
-        var labelTensor = tensor(labels);
-        if (device.type != DeviceType.CPU)
-        {
-            var (onDevice, labelsOnDevice) = (cubes.to(device), labelTensor.to(device));
-            cubes.Dispose();
-            labelTensor.Dispose();
-            (cubes, labelTensor) = (onDevice, labelsOnDevice);
-        }
-
-        return new CubeBatch(cubes, labelTensor, samples);
+        return new CubeBatch(values, labels, samples, inputs);
     }
 
     public void Dispose()
@@ -112,11 +97,6 @@ public sealed class BatchLoader : IDisposable
             // The consumer is abandoning the plan; a reading error no longer matters.
         }
 
-        while (queue.TryTake(out var leftover))
-        {
-            leftover.Dispose();
-        }
-
         queue.Dispose();
         stop.Dispose();
     }
@@ -125,21 +105,18 @@ public sealed class BatchLoader : IDisposable
         IPatchSource source,
         IEnumerable<IReadOnlyList<CubeSample>> plan,
         CubeInputs inputs,
-        Device device,
         CancellationToken cancel)
     {
         try
         {
             foreach (var samples in plan)
             {
-                var batch = Load(source, samples, inputs, device);
                 try
                 {
-                    queue.Add(batch, cancel);
+                    queue.Add(Load(source, samples, inputs), cancel);
                 }
                 catch (OperationCanceledException)
                 {
-                    batch.Dispose();
                     return;
                 }
             }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LunaFpr.Learning.Training;
 
 /// <summary>
@@ -20,9 +22,11 @@ public sealed record EpochMetrics(
     ValidationMetrics? Validation)
 {
     /// <summary>Training throughput, cubes per second.</summary>
+    [JsonIgnore]
     public double SamplesPerSecond => Elapsed > TimeSpan.Zero ? SamplesSeen / Elapsed.TotalSeconds : 0;
 
     /// <summary>The loss that selects the best checkpoint: validation loss, or training loss without validation.</summary>
+    [JsonIgnore]
     public double SelectionLoss => Validation?.Loss ?? TrainLoss;
 }
 

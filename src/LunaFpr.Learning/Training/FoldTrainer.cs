@@ -181,20 +181,18 @@ public sealed class FoldTrainer(ILogger? logger = null)
             var plan = sampler.Batches(settings.BatchSize, Steps, settings.Flips, samplerSeed);
 
             network.train();
-            using var loader = new BatchLoader(run.Source, plan, inputs, settings.PrefetchBatches, device);
+            using var loader = new BatchLoader(run.Source, plan, inputs, settings.PrefetchBatches);
             var clock = Stopwatch.StartNew();
             var (lossSum, seen, step) = (0.0, 0L, 0);
             while (loader.Next() is { } batch)
             {
-                using (batch)
-                {
-                    lossSum += Step(batch) * batch.Count;
-                    seen += batch.Count;
-                }
+                var loss = Step(batch);
+                lossSum += loss * batch.Count;
+                seen += batch.Count;
 
                 step++;
                 cancel.ThrowIfCancellationRequested();
-                progress?.Report(new StepCompleted(epoch, step, Steps, seen, lossSum / seen, clock.Elapsed));
+                progress?.Report(new StepCompleted(epoch, step, Steps, seen, loss, lossSum / seen, clock.Elapsed));
             }
 
             var elapsed = clock.Elapsed;
@@ -207,13 +205,14 @@ public sealed class FoldTrainer(ILogger? logger = null)
         private double Step(CubeBatch batch)
         {
             using var scope = NewDisposeScope();
+            var (cubes, labels) = (batch.CubesOn(device), batch.LabelsOn(device));
             optimizer.zero_grad();
-            var (objective, fused) = network.Objective(batch.Cubes, batch.Labels);
+            var (objective, fused) = network.Objective(cubes, labels);
             objective.backward();
             optimizer.step();
 
             using var noGrad = no_grad();
-            return nn.functional.nll_loss(fused, batch.Labels).item<float>();
+            return nn.functional.nll_loss(fused, labels).item<float>();
         }
 
         private ValidationMetrics? Validate(int epoch, IProgress<TrainingProgress>? progress, CancellationToken cancel)

@@ -21,12 +21,16 @@ public sealed record TrainingStarted(
     int NegativeSamples,
     int ValidationCubes) : TrainingProgress;
 
-/// <summary>One training step finished; <paramref name="MeanLoss"/> is the epoch's mean so far.</summary>
+/// <summary>
+/// One training step finished: <paramref name="BatchLoss"/> is its batch's mean loss, <paramref name="MeanLoss"/>
+/// the epoch's mean so far, <paramref name="Elapsed"/> the epoch's training time so far.
+/// </summary>
 public sealed record StepCompleted(
     int Epoch,
     int Step,
     int Steps,
     long SamplesSeen,
+    double BatchLoss,
     double MeanLoss,
     TimeSpan Elapsed) : TrainingProgress;
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LunaFpr.Learning.Training;
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed record TrainingSettings(
     public double RateAt(int epoch) => LearningRate * Math.Pow(DecayPerEpoch, epoch - 1);
 
     /// <summary><see cref="Threads"/>, with 0 resolved to the number of cores.</summary>
+    [JsonIgnore]
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
     /// <summary>Checks every value; the message names the setting and the accepted range.</summary>
