@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LunaFpr.IO;
 
 namespace LunaFpr.Learning.Training;
 
@@ -60,6 +61,6 @@ public sealed record CheckpointInfo(
     }
 
     /// <summary>Writes the sidecar of <paramref name="weightsPath"/> atomically.</summary>
-    public void WriteFor(string weightsPath) =>
-        AtomicFile.WriteAllText(SidecarPath(weightsPath), JsonSerializer.Serialize(this, TrainingConfigFile.JsonOptions));
+    public void WriteFor(string weightsPath) => AtomicFile.WriteText(
+        SidecarPath(weightsPath), writer => writer.Write(JsonSerializer.Serialize(this, TrainingConfigFile.JsonOptions)));
 }

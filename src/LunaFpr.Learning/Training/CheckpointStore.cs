@@ -1,4 +1,5 @@
 using System.Globalization;
+using LunaFpr.IO;
 using LunaFpr.Learning.Model;
 using TorchSharp.Modules;
 
@@ -47,7 +48,7 @@ public sealed class CheckpointStore(string directory)
 
         if (isBest)
         {
-            AtomicFile.Copy(epochPath, BestPath);
+            Copy(epochPath, BestPath);
             info.WriteFor(BestPath);
         }
 
@@ -57,7 +58,7 @@ public sealed class CheckpointStore(string directory)
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             optimizer.save_state_dict(writer);
         });
-        AtomicFile.Copy(epochPath, LastPath);
+        Copy(epochPath, LastPath);
         (info with { OptimizerFile = optimizerFile }).WriteFor(LastPath);
 
         foreach (var stale in System.IO.Directory.EnumerateFiles(Directory, "optimizer-*.bin"))
@@ -95,6 +96,15 @@ public sealed class CheckpointStore(string directory)
     }
 
     /// <summary>Writes the weights of <paramref name="network"/> to <paramref name="path"/> atomically.</summary>
-    public static void SaveWeights(MultiScaleNet network, string path) =>
-        AtomicFile.Write(path, stream => network.save(stream));
+    public static void SaveWeights(MultiScaleNet network, string path) => AtomicFile.Write(path, stream =>
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        network.save(writer);
+    });
+
+    private static void Copy(string source, string destination) => AtomicFile.Write(destination, stream =>
+    {
+        using var input = File.OpenRead(source);
+        input.CopyTo(stream);
+    });
 }

@@ -4,8 +4,8 @@ using LunaFpr.Learning.Model;
 using LunaFpr.Patches;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using TorchSharp.Modules;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace LunaFpr.Learning.Training;
@@ -44,6 +44,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
         run.Config.Validate();
         var split = new FoldSplit(run.Fold);
         var store = new CheckpointStore(run.OutputDirectory);
+        Directory.CreateDirectory(run.OutputDirectory);
         var last = CheckFolder(run, store);
         var history = ResumedHistory(run, last);
         if (last is not null && last.Epoch >= run.Config.Training.Epochs)

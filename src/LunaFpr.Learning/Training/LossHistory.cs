@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration.Attributes;
+using LunaFpr.IO;
 
 namespace LunaFpr.Learning.Training;
 
@@ -15,10 +16,9 @@ public static class LossHistory
     public const string FileName = "history.csv";
 
     /// <summary>Rewrites the whole history at <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, IEnumerable<EpochMetrics> history) => AtomicFile.Write(path, stream =>
+    public static void Write(string path, IEnumerable<EpochMetrics> history) => AtomicFile.WriteText(path, writer =>
     {
-        using var writer = new StreamWriter(stream, leaveOpen: true);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         csv.WriteRecords(history.Select(Row.From));
     });
 

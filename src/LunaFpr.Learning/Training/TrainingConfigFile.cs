@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LunaFpr.IO;
 using LunaFpr.Learning.Model;
 
 namespace LunaFpr.Learning.Training;
@@ -62,7 +63,8 @@ public static class TrainingConfigFile
     }
 
     /// <summary>Writes every setting of <paramref name="config"/> (atomically: temp file, then rename).</summary>
-    public static void Write(string path, TrainingConfig config) => AtomicFile.WriteAllText(path, Serialize(config));
+    public static void Write(string path, TrainingConfig config) =>
+        AtomicFile.WriteText(path, writer => writer.WriteLine(Serialize(config)));
 
     /// <summary>The JSON text of <paramref name="config"/>, every key present.</summary>
     public static string Serialize(TrainingConfig config) => JsonSerializer.Serialize(config, JsonOptions);
