@@ -7,6 +7,7 @@ var root = new RootCommand(
 Command[] commands =
 [
     InfoCommand.Create(),
+    EvaluateCommand.Create(),
     TrainCommand.Create(),
 ];
 foreach (var command in commands)
