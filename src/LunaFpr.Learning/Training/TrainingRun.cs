@@ -1,4 +1,4 @@
-using LunaFpr.Learning.Inference;
+using LunaFpr.Evaluation;
 using LunaFpr.Patches;
 
 namespace LunaFpr.Learning.Training;
@@ -20,7 +20,7 @@ public sealed record TrainingRun(IPatchSource Source, TrainingConfig Config, int
     /// Computes the LUNA16 CPM of the scored validation candidates (original positives and negatives of the
     /// validation subset); null, or returning null, when no annotations are available.
     /// </summary>
-    public Func<IReadOnlyList<ScoredCube>, double?>? ValidationCpm { get; init; }
+    public Func<IReadOnlyList<ScoredCandidate>, double?>? ValidationCpm { get; init; }
 }
 
 /// <summary>The result of <see cref="FoldTrainer.Run"/>.</summary>

@@ -1,4 +1,4 @@
-using LunaFpr.Learning.Inference;
+using LunaFpr.Evaluation;
 using LunaFpr.Patches;
 
 namespace LunaFpr.Learning.Training;
@@ -15,7 +15,7 @@ internal static class ValidationScore
         IReadOnlyList<PatchEntry> entries,
         IReadOnlyList<int> indices,
         float[] logProbabilities,
-        Func<IReadOnlyList<ScoredCube>, double?>? cpm,
+        Func<IReadOnlyList<ScoredCandidate>, double?>? cpm,
         TimeSpan elapsed)
     {
         var count = indices.Count;
@@ -33,7 +33,7 @@ internal static class ValidationScore
         }
 
         var scored = indices
-            .Select((entry, i) => new ScoredCube(entries[entry].SeriesUid, entries[entry].CenterWorldMm, probabilities[i]))
+            .Select((entry, i) => new ScoredCandidate(entries[entry].SeriesUid, entries[entry].CenterWorldMm, probabilities[i]))
             .ToList();
         var positives = isNodule.Count(p => p);
         return new ValidationMetrics(

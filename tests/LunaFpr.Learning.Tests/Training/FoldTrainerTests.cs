@@ -1,6 +1,8 @@
+using LunaFpr.Candidates;
 using LunaFpr.Learning.Inference;
 using LunaFpr.Learning.Tests.Fakes;
 using LunaFpr.Learning.Training;
+using LunaFpr.Patches;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -40,9 +42,15 @@ public class FoldTrainerTests
         using var folder = new TempFolder();
         var completed = new List<EpochCompleted>();
 
-        var outcome = new FoldTrainer().Run(
-            new TrainingRun(Source, TinyRuns.Config(epochs: 2, steps: 1, batch: 4), 0, folder.Path),
-            new Recorder(p => { if (p is EpochCompleted e) completed.Add(e); }));
+        var validation = Source.Entries.Where(e => e.Subset == 1 && e.Kind != PatchKind.ResampledPositive).ToList();
+        var nodules = validation.Where(e => e.Kind == PatchKind.OriginalPositive)
+            .Select(e => new Annotation(e.SeriesUid, e.CenterWorldMm, 10)).ToList();
+        var run = new TrainingRun(Source, TinyRuns.Config(epochs: 2, steps: 1, batch: 4), 0, folder.Path)
+        {
+            ValidationCpm = ValidationCpm.For(nodules, [], validation.Select(e => e.SeriesUid).Distinct().ToList()),
+        };
+
+        var outcome = new FoldTrainer().Run(run, new Recorder(p => { if (p is EpochCompleted e) completed.Add(e); }));
 
         var files = Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order().ToList();
         var epochFiles = files.Where(f => f!.StartsWith("epoch-")).ToList();
@@ -57,6 +65,7 @@ public class FoldTrainerTests
         Assert.Equal([1, 2], completed.Select(c => c.Metrics.Epoch));
         Assert.Equal(18, outcome.History[0].Validation!.Positives + outcome.History[0].Validation!.Negatives);
         Assert.DoesNotContain(files, f => f!.Contains(".tmp"));
+        Assert.InRange(outcome.History[1].Validation!.Cpm!.Value, 0, 1);
     }
 
     [Fact]
