@@ -10,6 +10,7 @@ Command[] commands =
     EvaluateCommand.Create(),
     PrepareCommand.Create(),
     PatchesCommand.Create(),
+    TrainCommand.Create(),
 ];
 foreach (var command in commands)
 {
