@@ -11,6 +11,7 @@ Command[] commands =
     PrepareCommand.Create(),
     PatchesCommand.Create(),
     TrainCommand.Create(),
+    PredictCommand.Create(),
 ];
 foreach (var command in commands)
 {
