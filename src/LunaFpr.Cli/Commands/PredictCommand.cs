@@ -131,7 +131,7 @@ internal static class PredictCommand
         return Score(source, Enumerable.Range(0, mine.Length).ToArray(), settings, scan.SeriesUid);
     }
 
-    private static IReadOnlyList<ScoredCandidate> Score(
+    public static IReadOnlyList<ScoredCandidate> Score(
         IPatchSource source,
         IReadOnlyList<int> entries,
         PredictSettings settings,
