@@ -104,7 +104,8 @@ internal sealed record DicomSeriesGeometry(
         if (!allow)
         {
             throw new InvalidDataException(
-                problem + " Add the missing files, or allow irregular spacing to read it with a mean step.");
+                problem + " Add the missing files, or allow irregular spacing (lunafpr convert " +
+                "--allow-irregular-spacing) to read it with the mean step.");
         }
 
         logger.LogWarning("{Problem} Reading it with the mean step; slices between sit off their true position",

@@ -98,14 +98,13 @@ public sealed class DicomSeriesIndex
             return filesBySeries.ContainsKey(seriesUid)
                 ? seriesUid
                 : throw new ArgumentException(
-                    $"Series {seriesUid} is not in {Directory}; it holds: {listing}.", nameof(seriesUid));
+                    $"Series {seriesUid} is not in {Directory}; it holds: {listing}.");
         }
 
         return Series.Count == 1
             ? Series[0].SeriesUid
             : throw new ArgumentException(
-                $"{Directory} holds {Series.Count} series; choose one by its SeriesInstanceUID: {listing}.",
-                nameof(seriesUid));
+                $"{Directory} holds {Series.Count} series; choose one by its SeriesInstanceUID: {listing}.");
     }
 
     /// <summary>The headers of one series' files, in file-name order.</summary>
