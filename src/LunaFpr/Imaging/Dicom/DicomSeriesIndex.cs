@@ -76,7 +76,8 @@ public sealed class DicomSeriesIndex
         {
             throw new InvalidDataException(
                 $"DICOM folder {directory} holds no DICOM image series ({paths.Length} files, none of them DICOM " +
-                "images). Point to the folder that holds the .dcm files of one series.");
+                "images). Point to the folder that holds the .dcm files of one series, or to a MetaImage's " +
+                ".mhd file.");
         }
 
         logger.LogInformation("Indexed {Directory}: {Series} series in {Files} files", directory, bySeries.Count,

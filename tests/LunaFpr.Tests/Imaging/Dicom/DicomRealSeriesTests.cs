@@ -1,41 +1,64 @@
 using LunaFpr.Imaging;
 using LunaFpr.Imaging.Dicom;
+using LunaFpr.Imaging.MetaImage;
 
 namespace LunaFpr.Tests.Imaging.Dicom;
 
-/// <summary>The real LIDC-IDRI-0001 series: 133 axial slices in shuffled file names beside the readers' XML.</summary>
+/// <summary>
+/// The real LIDC-IDRI-0001 series (133 axial slices under shuffled file names, beside the readers' 069.xml)
+/// against the MetaImage LUNA16 made of it.
+/// </summary>
 public sealed class DicomRealSeriesTests
 {
+    private static string DicomFolder => Path.Combine(SharedData.Folder, "lidc-idri-0001", "dicom");
+
     [Fact]
     public void ListSeries_FindsTheOneSeriesOfLidc0001_AndSkipsItsXml()
     {
         var logger = new ListLogger();
 
-        var series = DicomSeriesReader.ListSeries(LidcData.DicomFolder, logger);
+        var series = DicomSeriesReader.ListSeries(DicomFolder, logger);
 
-        Assert.Equal([new DicomSeriesSummary(LidcData.SeriesUid, "CT", null, 133, "Explicit VR Little Endian")],
+        Assert.Equal([new DicomSeriesSummary(SharedData.RealSeriesUid, "CT", null, 133, "Explicit VR Little Endian")],
             series);
-        Assert.Equal(["Skipping 069.xml in " + LidcData.DicomFolder + ": not a DICOM file"], logger.Warnings);
+        Assert.Equal(["Skipping 069.xml in " + DicomFolder + ": not a DICOM file"], logger.Warnings);
     }
 
     [Fact]
-    public void Read_GivesLidc0001TheGeometryAndVoxelsOfItsLuna16MetaImage()
+    public void Read_GivesLidc0001ExactlyTheVoxelsAndGeometryOfItsMetaImage()
     {
-        var scan = DicomSeriesReader.Read(LidcData.DicomFolder);
+        var dicom = DicomSeriesReader.Read(DicomFolder);
+        var metaImage = MetaImageReader.ReadScan(SharedData.RealScanMhd);
 
-        // Figures from the series' MetaImage (Offset, ElementSpacing, DimSize) and its decompressed voxels.
-        Assert.Equal(LidcData.SeriesUid, scan.SeriesUid);
-        Assert.Equal(new VolumeSize(512, 512, 133), scan.Size);
-        Assert.Equal(new Vector3D(0.703125, 0.703125, 2.5), scan.Spacing);
-        Assert.Equal(-166.0, scan.Origin.X, 4);
-        Assert.Equal(-171.699997, scan.Origin.Y, 4);
-        Assert.Equal(-340.0, scan.Origin.Z, 4);
-        Assert.True(scan.Direction.ApproximatelyEquals(Direction.Identity, 1e-4));
-        Assert.Equal(-2048, scan[0, 0, 0]);
-        Assert.Equal(399, scan[66, 256, 256]);
-        Assert.Equal(-928, scan[90, 317, 367]);
-        Assert.Equal(-979, scan[10, 100, 400]);
-        Assert.Equal(91, scan[scan.WorldToIndexZyx(new Vector3D(56.21, 86.34, -115.87))]);
-        Assert.Equal(-28_831_525_777L, scan.Voxels.Sum(v => (long)v));
+        Assert.Equal(SharedData.RealSeriesUid, dicom.SeriesUid);
+        Assert.Equal(metaImage.Size, dicom.Size);
+        AssertClose(metaImage.Origin, dicom.Origin);
+        AssertClose(metaImage.Spacing, dicom.Spacing);
+        Assert.True(dicom.Direction.ApproximatelyEquals(metaImage.Direction, 1e-4),
+            $"direction {dicom.Direction} differs from the MetaImage's {metaImage.Direction}");
+        var firstDifference = dicom.Voxels.AsSpan().CommonPrefixLength(metaImage.Voxels);
+        Assert.True(firstDifference == metaImage.Voxels.Length,
+            $"voxel {firstDifference} differs: {Describe(dicom, firstDifference)} vs {Describe(metaImage, firstDifference)}");
     }
+
+    [Fact]
+    public void ScanFiles_ReadsADicomFolder_AsItsSeries()
+    {
+        var scan = ScanFiles.Read(DicomFolder);
+
+        Assert.Equal(SharedData.RealSeriesUid, scan.SeriesUid);
+        Assert.Equal(new VolumeSize(512, 512, 133), scan.Size);
+
+        // annotations.csv: the 23.35 mm nodule at world (56.21, 86.34, -115.87) mm, soft tissue at its centre.
+        var centre = scan.WorldToIndexZyx(new Vector3D(56.20840547, 86.34341278, -115.8675792));
+        Assert.Equal(new IndexZyx(90, 367, 316), centre);
+        Assert.Equal(91, scan[centre]);
+    }
+
+    private static void AssertClose(Vector3D expected, Vector3D actual)
+    {
+        Assert.True(Vector3D.Distance(expected, actual) <= 1e-4, $"{actual} differs from {expected} by more than 1e-4 mm");
+    }
+
+    private static string Describe(Scan scan, int index) => index < scan.Voxels.Length ? $"{scan.Voxels[index]}" : "end";
 }
