@@ -29,7 +29,8 @@ internal static class DicomSeriesAssembler
                 $"Series {seriesUid} has {size} = {size.VoxelCount} voxels, more than one array holds.");
         }
 
-        var voxels = new short[size.VoxelCount];
+        // Every plane is overwritten below, so the array need not be zeroed first.
+        var voxels = GC.AllocateUninitializedArray<short>((int)size.VoxelCount);
         DicomParallel.For(geometry.Slices.Count, options.MaxParallelism, z =>
             DicomPixelDecoder.ReadHu(geometry.Slices[z], voxels.AsSpan(z * planeVoxels, planeVoxels)));
 
