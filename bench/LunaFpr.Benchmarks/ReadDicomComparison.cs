@@ -74,7 +74,8 @@ public sealed class ReadDicomComparison : IComparison
         }
 
         var (theirTimes, theirChecksum) = theirs.Value;
-        Console.WriteLine($"read-dicom: {files} slices from {folder}; {repeats} timed reads each after one warm-up read");
+        Console.WriteLine(
+            $"read-dicom: {files} slices from {folder}; {repeats} timed reads each after one warm-up read");
         Console.WriteLine($"{"",-24}{"best ms",10}{"median ms",12}");
         Console.WriteLine($"{"LunaFpr",-24}{ours.Min(),10:F1}{Median(ours),12:F1}");
         Console.WriteLine($"{"pydicom + numpy",-24}{theirTimes.Min(),10:F1}{Median(theirTimes),12:F1}");
@@ -84,7 +85,8 @@ public sealed class ReadDicomComparison : IComparison
         Console.WriteLine($"goal ≥ {Goal:F0}× on the median: {(medianRatio >= Goal ? "met" : "NOT met")}");
         if (ourChecksum != theirChecksum)
         {
-            Console.WriteLine($"checksums differ: LunaFpr {ourChecksum}, python {theirChecksum}; the volumes are not equal");
+            Console.WriteLine(
+                $"checksums differ: LunaFpr {ourChecksum}, python {theirChecksum}; the volumes are not equal");
             return 1;
         }
 

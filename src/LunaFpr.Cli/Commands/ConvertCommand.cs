@@ -85,8 +85,8 @@ internal static class ConvertCommand
         var mhd = Path.Combine(request.OutputFolder, SafeFileName(scan.SeriesUid, request.Scan) + ".mhd");
         MetaImageWriter.Write(scan, mhd, request.Compress);
 
-        console.MarkupLineInterpolated(
-            $"Wrote [bold]{mhd}[/]: {scan.Size} voxels (x, y, z), spacing {Mm(scan.Spacing)} mm, origin {scan.Origin} mm");
+        var geometry = $"{scan.Size} voxels (x, y, z), spacing {Mm(scan.Spacing)} mm, origin {scan.Origin} mm";
+        console.MarkupLineInterpolated($"Wrote [bold]{mhd}[/]: {geometry}");
         return mhd;
     }
 

@@ -16,10 +16,14 @@ public static class ScanFiles
     /// (<see cref="DicomSeriesReader"/>), which must be the folder's only series; its UID is SeriesInstanceUID.
     /// </summary>
     /// <param name="path">A .mhd or .mha file, or a folder of DICOM files.</param>
-    /// <param name="logger">Receives debug lines on what was read, and warnings on skipped files; none by default.</param>
+    /// <param name="logger">
+    /// Receives debug lines on what was read, and warnings on skipped files; none by default.
+    /// </param>
     /// <exception cref="NotSupportedException">Another format, or a DICOM variant LunaFpr does not read.</exception>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is malformed; the message names the file, key and fix.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is malformed; the message names the file, key and fix.
+    /// </exception>
     /// <exception cref="ArgumentException">The folder holds several DICOM series.</exception>
     public static Scan Read(string path, ILogger? logger = null)
     {

@@ -26,7 +26,9 @@ public sealed class ConvertCommandTests : IDisposable
         var (mhd, console) = Run(new ConvertCommand.ConvertRequest(DicomFolder, output));
 
         Assert.Equal(Path.Combine(output, SeriesUid + ".mhd"), mhd);
-        Assert.Equal([SeriesUid + ".mhd", SeriesUid + ".raw"], Directory.GetFiles(output).Select(Path.GetFileName).Order());
+        Assert.Equal(
+            [SeriesUid + ".mhd", SeriesUid + ".raw"],
+            Directory.GetFiles(output).Select(Path.GetFileName).Order());
         Assert.Contains("512 × 512 × 133 voxels", console);
         var written = MetaImageReader.ReadScan(mhd!);
         var reference = MetaImageReader.ReadScan(Path.Combine(SharedData, "lidc-idri-0001", "mhd", SeriesUid + ".mhd"));
@@ -92,7 +94,8 @@ public sealed class ConvertCommandTests : IDisposable
                 }
             }
 
-            throw new DirectoryNotFoundException($"No shared/data beside the repository above {AppContext.BaseDirectory}.");
+            throw new DirectoryNotFoundException(
+                $"No shared/data beside the repository above {AppContext.BaseDirectory}.");
         }
     }
 

@@ -111,7 +111,9 @@ internal ref struct DicomCursor
         Position += length;
     }
 
-    /// <summary>Fails when a value of <paramref name="length"/> bytes here would run past the end of the file.</summary>
+    /// <summary>
+    /// Fails when a value of <paramref name="length"/> bytes here would run past the end of the file.
+    /// </summary>
     public readonly void CheckWithinFile(DicomTag tag, uint length)
     {
         if (Position + length > fileLength)

@@ -109,6 +109,8 @@ public sealed class DicomDataset
                 $"{FilePath}: {tag} is {raw.Length} bytes long; an unsigned short needs 2.");
         }
 
-        return Syntax.IsBigEndian ? BinaryPrimitives.ReadUInt16BigEndian(raw) : BinaryPrimitives.ReadUInt16LittleEndian(raw);
+        return Syntax.IsBigEndian
+            ? BinaryPrimitives.ReadUInt16BigEndian(raw)
+            : BinaryPrimitives.ReadUInt16LittleEndian(raw);
     }
 }

@@ -19,7 +19,9 @@ namespace LunaFpr.Imaging.Dicom;
 /// </remarks>
 public static class DicomElementParser
 {
-    /// <summary>First bytes read from each file; CT headers are a few kilobytes, so one read nearly always does.</summary>
+    /// <summary>
+    /// First bytes read from each file; CT headers are a few kilobytes, so one read nearly always does.
+    /// </summary>
     private const int InitialHeaderBytes = 16 * 1024;
 
     /// <summary>A kept value longer than this is not the short text or number a CT header holds.</summary>
@@ -32,7 +34,9 @@ public static class DicomElementParser
     /// <summary>
     /// Reads the header of <paramref name="filePath"/>, keeping the top-level elements in <paramref name="keep"/>.
     /// </summary>
-    /// <returns>The header, or null when the file is not DICOM at all (no <c>DICM</c> prefix, no bare dataset).</returns>
+    /// <returns>
+    /// The header, or null when the file is not DICOM at all (no <c>DICM</c> prefix, no bare dataset).
+    /// </returns>
     /// <exception cref="InvalidDataException">The file is DICOM but truncated or malformed.</exception>
     /// <exception cref="NotSupportedException">The dataset is deflated.</exception>
     public static DicomDataset? ReadHeader(string filePath, IReadOnlySet<DicomTag> keep)
@@ -98,7 +102,8 @@ public static class DicomElementParser
         if (syntax == TransferSyntax.DeflatedExplicitVrLittleEndian)
         {
             throw new NotSupportedException(
-                $"{filePath}: transfer syntax {syntax} is not supported; LunaFpr reads {TransferSyntax.SupportedNames}. " +
+                $"{filePath}: transfer syntax {syntax} is not supported; LunaFpr reads " +
+                $"{TransferSyntax.SupportedNames}. " +
                 "Decompress the series first (e.g. dcmdjpeg/dcmconv from DCMTK or gdcmconv --raw).");
         }
 
@@ -137,7 +142,9 @@ public static class DicomElementParser
             : null;
     }
 
-    /// <summary>Walks the top level to the pixel data; returns its (offset, length), (−1, −1) when there is none.</summary>
+    /// <summary>
+    /// Walks the top level to the pixel data; returns its (offset, length), (−1, −1) when there is none.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (long Offset, long Length) ReadDataset(
         ref DicomCursor cursor,
@@ -251,7 +258,9 @@ public static class DicomElementParser
         }
     }
 
-    /// <summary>A file without preamble that starts with a plausible group 0002 or 0008 element, as old writers did.</summary>
+    /// <summary>
+    /// A file without preamble that starts with a plausible group 0002 or 0008 element, as old writers did.
+    /// </summary>
     private static bool LooksLikeBareDataset(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < 8)

@@ -2,7 +2,9 @@ using System.Runtime.ExceptionServices;
 
 namespace LunaFpr.Imaging.Dicom;
 
-/// <summary>Runs per-file work in parallel and, if files fail, rethrows the failure of the first one in order.</summary>
+/// <summary>
+/// Runs per-file work in parallel and, if files fail, rethrows the failure of the first one in order.
+/// </summary>
 internal static class DicomParallel
 {
     /// <summary>

@@ -84,7 +84,9 @@ internal static class DicomPixelDecoder
         }
     }
 
-    /// <summary>The common CT case (slope 1, whole-number intercept), a vector at a time; returns where it stopped.</summary>
+    /// <summary>
+    /// The common CT case (slope 1, whole-number intercept), a vector at a time; returns where it stopped.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Convert16Vectorised(Span<short> samples, DicomPixelFormat format, int shift, int mask,
         int intercept)
@@ -128,7 +130,9 @@ internal static class DicomPixelDecoder
         }
     }
 
-    /// <summary>The value held in bits [HighBit − BitsStored + 1, HighBit] of a sample, sign-extended if signed.</summary>
+    /// <summary>
+    /// The value held in bits [HighBit − BitsStored + 1, HighBit] of a sample, sign-extended if signed.
+    /// </summary>
     private static int StoredValue(int word, DicomPixelFormat format, int shift, int mask) =>
         format.IsSigned
             ? (word << (31 - format.HighBit)) >> (32 - format.BitsStored)

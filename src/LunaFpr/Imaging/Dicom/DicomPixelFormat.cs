@@ -13,7 +13,9 @@ public sealed record DicomPixelFormat(int BitsAllocated, int BitsStored, int Hig
 {
     public int BytesPerSample => BitsAllocated / 8;
 
-    /// <summary>True when a sample is the whole 16-bit container, as in most CT: no shift, mask or sign extension.</summary>
+    /// <summary>
+    /// True when a sample is the whole 16-bit container, as in most CT: no shift, mask or sign extension.
+    /// </summary>
     public bool IsFull16Bit => BitsAllocated == 16 && BitsStored == 16;
 
     /// <summary>Reads and checks BitsAllocated, BitsStored, HighBit and PixelRepresentation.</summary>

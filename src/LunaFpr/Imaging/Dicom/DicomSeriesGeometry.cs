@@ -11,7 +11,9 @@ namespace LunaFpr.Imaging.Dicom;
 /// <param name="Size">Columns (x), rows (y), slices (z).</param>
 /// <param name="Spacing">(column spacing, row spacing, slice step) in mm.</param>
 /// <param name="Origin">ImagePositionPatient of slice 0, LPS mm as DICOM gives it.</param>
-/// <param name="Direction">Columns: the row direction (x), the column direction (y), the slice step direction (z).</param>
+/// <param name="Direction">
+/// Columns: the row direction (x), the column direction (y), the slice step direction (z).
+/// </param>
 internal sealed record DicomSeriesGeometry(
     IReadOnlyList<DicomSlice> Slices,
     VolumeSize Size,
@@ -22,13 +24,17 @@ internal sealed record DicomSeriesGeometry(
     /// <summary>Slices closer than this along the normal (mm) are at the same position.</summary>
     private const double DuplicateToleranceMm = 1e-3;
 
-    /// <summary>Two slices' orientation cosines or pixel spacings (mm) agree within this; writers print ~6 decimals.</summary>
+    /// <summary>
+    /// Two slices' orientation cosines or pixel spacings (mm) agree within this; writers print ~6 decimals.
+    /// </summary>
     private const double AttributeTolerance = 1e-4;
 
     /// <summary>How far a slice step may stray from the median step: this fraction of it, at least 0.01 mm.</summary>
     private const double StepTolerance = 0.01;
 
-    /// <summary>1 − cos of the largest angle between slice step and normal still taken as the normal (~0.08°).</summary>
+    /// <summary>
+    /// 1 − cos of the largest angle between slice step and normal still taken as the normal (~0.08°).
+    /// </summary>
     private const double ShearTolerance = 1e-6;
 
     /// <summary>Checks and orders <paramref name="slices"/> of series <paramref name="seriesUid"/>.</summary>

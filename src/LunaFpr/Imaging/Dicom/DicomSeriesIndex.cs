@@ -39,7 +39,9 @@ public sealed class DicomSeriesIndex
 
     /// <summary>Reads the header of every file in <paramref name="directory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
-    /// <exception cref="InvalidDataException">No DICOM file in it, or a DICOM file is truncated or malformed.</exception>
+    /// <exception cref="InvalidDataException">
+    /// No DICOM file in it, or a DICOM file is truncated or malformed.
+    /// </exception>
     public static DicomSeriesIndex Load(string directory, ILogger? logger = null, int? maxParallelism = null)
     {
         logger ??= NullLogger.Instance;
@@ -53,25 +55,7 @@ public sealed class DicomSeriesIndex
         DicomParallel.For(paths.Length, maxParallelism ?? Environment.ProcessorCount,
             i => headers[i] = DicomElementParser.ReadHeader(paths[i], HeaderTags));
 
-        var bySeries = new Dictionary<string, List<DicomDataset>>(StringComparer.Ordinal);
-        for (var i = 0; i < paths.Length; i++)
-        {
-            if (headers[i] is not { } header)
-            {
-                logger.LogWarning("Skipping {File} in {Directory}: not a DICOM file", Path.GetFileName(paths[i]),
-                    directory);
-            }
-            else if (header.GetString(DicomTag.SeriesInstanceUid) is not { } uid)
-            {
-                logger.LogWarning("Skipping {File} in {Directory}: DICOM without a SeriesInstanceUID (a DICOMDIR?)",
-                    Path.GetFileName(paths[i]), directory);
-            }
-            else
-            {
-                AddToSeries(bySeries, uid, header);
-            }
-        }
-
+        var bySeries = GroupBySeries(paths, headers, directory, logger);
         if (bySeries.Count == 0)
         {
             throw new InvalidDataException(
@@ -90,7 +74,9 @@ public sealed class DicomSeriesIndex
     /// <summary>
     /// The series to read: <paramref name="seriesUid"/> when given, else the folder's only series.
     /// </summary>
-    /// <exception cref="ArgumentException">The UID is not in the folder, or none was given and there are several.</exception>
+    /// <exception cref="ArgumentException">
+    /// The UID is not in the folder, or none was given and there are several.
+    /// </exception>
     public string Choose(string? seriesUid)
     {
         var listing = string.Join("; ", Series);
@@ -111,15 +97,37 @@ public sealed class DicomSeriesIndex
     /// <summary>The headers of one series' files, in file-name order.</summary>
     public IReadOnlyList<DicomDataset> FilesOf(string seriesUid) => filesBySeries[seriesUid];
 
-    private static void AddToSeries(Dictionary<string, List<DicomDataset>> bySeries, string uid,
-        DicomDataset header)
+    /// <summary>Headers by SeriesInstanceUID in file-name order; files without one are skipped with a warning.</summary>
+    private static Dictionary<string, List<DicomDataset>> GroupBySeries(
+        string[] paths,
+        DicomDataset?[] headers,
+        string directory,
+        ILogger logger)
     {
-        if (!bySeries.TryGetValue(uid, out var list))
+        var bySeries = new Dictionary<string, List<DicomDataset>>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Length; i++)
         {
-            bySeries[uid] = list = [];
+            if (headers[i] is not { } header)
+            {
+                logger.LogWarning("Skipping {File} in {Directory}: not a DICOM file", Path.GetFileName(paths[i]),
+                    directory);
+            }
+            else if (header.GetString(DicomTag.SeriesInstanceUid) is not { } uid)
+            {
+                logger.LogWarning("Skipping {File} in {Directory}: DICOM without a SeriesInstanceUID (a DICOMDIR?)",
+                    Path.GetFileName(paths[i]), directory);
+            }
+            else if (bySeries.TryGetValue(uid, out var files))
+            {
+                files.Add(header);
+            }
+            else
+            {
+                bySeries[uid] = [header];
+            }
         }
 
-        list.Add(header);
+        return bySeries;
     }
 
     private static DicomSeriesSummary Summarise(string uid, IReadOnlyList<DicomDataset> files) => new(

@@ -15,9 +15,13 @@ namespace LunaFpr.Imaging.Dicom;
 /// </remarks>
 public static class DicomSeriesReader
 {
-    /// <summary>The series in <paramref name="directory"/> with their UIDs and slice counts; no pixel is read.</summary>
+    /// <summary>
+    /// The series in <paramref name="directory"/> with their UIDs and slice counts; no pixel is read.
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">No such folder.</exception>
-    /// <exception cref="InvalidDataException">No DICOM series in it, or a truncated or malformed DICOM file.</exception>
+    /// <exception cref="InvalidDataException">
+    /// No DICOM series in it, or a truncated or malformed DICOM file.
+    /// </exception>
     public static IReadOnlyList<DicomSeriesSummary> ListSeries(string directory, ILogger? logger = null) =>
         DicomSeriesIndex.Load(directory, logger).Series;
 
@@ -30,9 +34,13 @@ public static class DicomSeriesReader
     /// <param name="seriesUid">The SeriesInstanceUID to read; may be null when the folder holds one series.</param>
     /// <param name="options">Default: <see cref="DicomReadOptions.Default"/>.</param>
     /// <param name="logger">Receives warnings on skipped files and odd geometry.</param>
-    /// <exception cref="ArgumentException">The series is not there, or none was named and there are several.</exception>
+    /// <exception cref="ArgumentException">
+    /// The series is not there, or none was named and there are several.
+    /// </exception>
     /// <exception cref="NotSupportedException">Compressed, non-CT or multi-frame files.</exception>
-    /// <exception cref="InvalidDataException">Malformed or truncated files, or slices that do not form a volume.</exception>
+    /// <exception cref="InvalidDataException">
+    /// Malformed or truncated files, or slices that do not form a volume.
+    /// </exception>
     public static Scan Read(
         string directory,
         string? seriesUid = null,

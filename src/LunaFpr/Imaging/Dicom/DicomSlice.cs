@@ -21,10 +21,14 @@ public sealed record DicomSlice
     /// <summary>ImagePositionPatient: world (x, y, z) in mm of the centre of the first pixel sent.</summary>
     public required Vector3D PositionMm { get; init; }
 
-    /// <summary>Unit vector along a row, i.e. of increasing column index (first half of ImageOrientationPatient).</summary>
+    /// <summary>
+    /// Unit vector along a row, i.e. of increasing column index (first half of ImageOrientationPatient).
+    /// </summary>
     public required Vector3D RowDirection { get; init; }
 
-    /// <summary>Unit vector down a column, i.e. of increasing row index (second half of ImageOrientationPatient).</summary>
+    /// <summary>
+    /// Unit vector down a column, i.e. of increasing row index (second half of ImageOrientationPatient).
+    /// </summary>
     public required Vector3D ColumnDirection { get; init; }
 
     public required int Rows { get; init; }
@@ -34,7 +38,9 @@ public sealed record DicomSlice
     /// <summary>Distance in mm between row centres (PixelSpacing's first value), the spacing along voxel y.</summary>
     public required double RowSpacingMm { get; init; }
 
-    /// <summary>Distance in mm between column centres (PixelSpacing's second value), the spacing along voxel x.</summary>
+    /// <summary>
+    /// Distance in mm between column centres (PixelSpacing's second value), the spacing along voxel x.
+    /// </summary>
     public required double ColumnSpacingMm { get; init; }
 
     public required DicomPixelFormat Format { get; init; }
@@ -59,29 +65,13 @@ public sealed record DicomSlice
     /// <exception cref="NotSupportedException">
     /// Not CT, compressed, multi-frame, colour, or more than 16 bits a sample.
     /// </exception>
-    /// <exception cref="InvalidDataException">An attribute is missing or out of range, or pixels are truncated.</exception>
+    /// <exception cref="InvalidDataException">
+    /// An attribute is missing or out of range, or pixels are truncated.
+    /// </exception>
     public static DicomSlice FromDataset(DicomDataset dataset)
     {
         var file = dataset.FilePath;
-        CheckIsCt(dataset);
-        if (!dataset.Syntax.IsNative)
-        {
-            throw new NotSupportedException(
-                $"{file}: transfer syntax {dataset.Syntax} is compressed, which LunaFpr does not decode; it reads " +
-                $"{TransferSyntax.SupportedNames}. Decompress the series first (e.g. gdcmconv --raw, or dcmdjpeg).");
-        }
-
-        if (dataset.GetUInt16(DicomTag.SamplesPerPixel) is { } samples and not 1)
-        {
-            throw new NotSupportedException($"{file}: {samples} samples per pixel; a CT image has one (grey).");
-        }
-
-        if (dataset.GetIntegerString(DicomTag.NumberOfFrames) is { } frames and > 1)
-        {
-            throw new NotSupportedException(
-                $"{file}: {frames} frames in one file (enhanced multi-frame CT); LunaFpr reads one image per file.");
-        }
-
+        CheckSupported(dataset);
         var rows = RequireUInt16(dataset, DicomTag.Rows);
         var columns = RequireUInt16(dataset, DicomTag.Columns);
         var pixelSpacing = RequireDecimals(dataset, DicomTag.PixelSpacing, 2);
@@ -117,21 +107,41 @@ public sealed record DicomSlice
         };
     }
 
-    private static void CheckIsCt(DicomDataset dataset)
+    /// <summary>CT, native pixels, one grey sample a pixel, one frame: else not supported, naming the file.</summary>
+    private static void CheckSupported(DicomDataset dataset)
     {
+        var file = dataset.FilePath;
         var modality = dataset.GetString(DicomTag.Modality);
         var sopClass = dataset.GetString(DicomTag.SopClassUid);
         if (modality is not null && modality != "CT")
         {
             throw new NotSupportedException(
-                $"{dataset.FilePath}: modality {modality} is not supported; LunaFpr reads CT series only.");
+                $"{file}: modality {modality} is not supported; LunaFpr reads CT series only.");
         }
 
         if (modality is null && sopClass is not null && sopClass != CtImageStorage)
         {
             throw new NotSupportedException(
-                $"{dataset.FilePath}: SOP class {sopClass} is not CT Image Storage ({CtImageStorage}); " +
+                $"{file}: SOP class {sopClass} is not CT Image Storage ({CtImageStorage}); " +
                 "LunaFpr reads CT series only.");
+        }
+
+        if (!dataset.Syntax.IsNative)
+        {
+            throw new NotSupportedException(
+                $"{file}: transfer syntax {dataset.Syntax} is compressed, which LunaFpr does not decode; it reads " +
+                $"{TransferSyntax.SupportedNames}. Decompress the series first (e.g. gdcmconv --raw, or dcmdjpeg).");
+        }
+
+        if (dataset.GetUInt16(DicomTag.SamplesPerPixel) is { } samples and not 1)
+        {
+            throw new NotSupportedException($"{file}: {samples} samples per pixel; a CT image has one (grey).");
+        }
+
+        if (dataset.GetIntegerString(DicomTag.NumberOfFrames) is { } frames and > 1)
+        {
+            throw new NotSupportedException(
+                $"{file}: {frames} frames in one file (enhanced multi-frame CT); LunaFpr reads one image per file.");
         }
     }
 

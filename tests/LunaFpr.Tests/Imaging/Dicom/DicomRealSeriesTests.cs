@@ -38,7 +38,8 @@ public sealed class DicomRealSeriesTests
             $"direction {dicom.Direction} differs from the MetaImage's {metaImage.Direction}");
         var firstDifference = dicom.Voxels.AsSpan().CommonPrefixLength(metaImage.Voxels);
         Assert.True(firstDifference == metaImage.Voxels.Length,
-            $"voxel {firstDifference} differs: {Describe(dicom, firstDifference)} vs {Describe(metaImage, firstDifference)}");
+            $"voxel {firstDifference} differs: {Describe(dicom, firstDifference)} from DICOM, " +
+            $"{Describe(metaImage, firstDifference)} in the MetaImage");
     }
 
     [Fact]
@@ -57,8 +58,10 @@ public sealed class DicomRealSeriesTests
 
     private static void AssertClose(Vector3D expected, Vector3D actual)
     {
-        Assert.True(Vector3D.Distance(expected, actual) <= 1e-4, $"{actual} differs from {expected} by more than 1e-4 mm");
+        Assert.True(Vector3D.Distance(expected, actual) <= 1e-4,
+            $"{actual} differs from {expected} by more than 1e-4 mm");
     }
 
-    private static string Describe(Scan scan, int index) => index < scan.Voxels.Length ? $"{scan.Voxels[index]}" : "end";
+    private static string Describe(Scan scan, int index) =>
+        index < scan.Voxels.Length ? $"{scan.Voxels[index]}" : "the end";
 }

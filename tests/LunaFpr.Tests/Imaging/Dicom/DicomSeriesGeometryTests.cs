@@ -97,7 +97,10 @@ public sealed class DicomSeriesGeometryTests : IDisposable
     public void Read_KeepsTheTrueStepDirection_WhenSlicesAreShearedByGantryTilt()
     {
         // Axial images whose positions also move 0.5 mm in y per 2.5 mm slice, as a tilted gantry gives.
-        folder.WriteAxialSeries(3, (image, k) => image with { Position = new Vector3D(-50, -60 + 0.5 * k, -100 + 2.5 * k) });
+        folder.WriteAxialSeries(3, (image, k) => image with
+        {
+            Position = new Vector3D(-50, -60 + 0.5 * k, -100 + 2.5 * k),
+        });
         var logger = new ListLogger();
 
         var scan = DicomSeriesReader.Read(folder.Path, logger: logger);

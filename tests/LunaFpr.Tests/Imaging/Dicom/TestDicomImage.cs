@@ -13,7 +13,9 @@ internal sealed record TestDicomImage
 
     public string TransferSyntaxUid { get; init; } = ExplicitLittle;
 
-    /// <summary>The UID written in the file meta group when it should lie about the encoding; null: the truth.</summary>
+    /// <summary>
+    /// The UID written in the file meta group when it should lie about the encoding; null: the truth.
+    /// </summary>
     public string? MetaTransferSyntaxUid { get; init; }
 
     public string SeriesUid { get; init; } = "1.2.826.0.1.3680043.8.498.1";

@@ -177,7 +177,9 @@ internal static class TestDicomWriter
             stream.Write(itemBytes);
         }
 
-        /// <summary>Pixel data as PS3.5 A.4 encapsulates it: an empty offset table, one fragment, a delimiter.</summary>
+        /// <summary>
+        /// Pixel data as PS3.5 A.4 encapsulates it: an empty offset table, one fragment, a delimiter.
+        /// </summary>
         public void EncapsulatedPixels(byte[] fragment)
         {
             Header(0x7FE0, 0x0010, "OB", 0xFFFF_FFFF);
