@@ -33,6 +33,33 @@ public sealed class DicomElementParserTests : IDisposable
     }
 
     [Fact]
+    public void ReadHeader_ReadsOnPastItsFirstBytes_WhenTheHeaderIsLong()
+    {
+        var path = folder.Write("long.dcm", Image() with { PrivateBytes = 100_000 });
+
+        var header = DicomElementParser.ReadHeader(path, Keep)!;
+
+        Assert.Equal(-1024, header.GetDecimal(DicomTag.RescaleIntercept));
+        Assert.Equal(new FileInfo(path).Length - 40, header.PixelDataOffset);
+    }
+
+    [Fact]
+    public void ReadHeader_ReadsABareImplicitDataset_WithoutPreambleOrFileMeta()
+    {
+        var path = folder.Write("old.dcm", Image() with
+        {
+            Bare = true,
+            TransferSyntaxUid = TestDicomImage.ImplicitLittle,
+        });
+
+        var header = DicomElementParser.ReadHeader(path, Keep)!;
+
+        Assert.Equal(TestDicomImage.ImplicitLittle, header.Syntax.Uid);
+        Assert.Equal((ushort)4, header.GetUInt16(DicomTag.Rows));
+        Assert.Equal(new FileInfo(path).Length - 40, header.PixelDataOffset);
+    }
+
+    [Fact]
     public void ReadHeader_ReturnsNull_WhenFileIsNotDicom()
     {
         var path = Path.Combine(folder.Path, "069.xml");

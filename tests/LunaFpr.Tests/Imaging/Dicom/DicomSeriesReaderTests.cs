@@ -104,16 +104,18 @@ public sealed class DicomSeriesReaderTests : IDisposable
     public void Read_MasksUnsignedPixels_WhenBitsStoredIsBelowBitsAllocated()
     {
         // 12 bits stored; bits 12–15 carry overlay garbage that must not reach HU.
+        // Four repeats of eight words, so that both the vector path and its scalar tail see them.
         int[] words = [0x0000, 0x0FFF, 0xF123, 0x7400, 0x8001, 0x0400, 0x1000, 0xFFFF];
         folder.WriteAxialSeries(2, (image, _) => image with
         {
-            Rows = 2, Columns = 4, Pixels = words, Signed = false, BitsStored = 12, HighBit = 11, Intercept = -1024,
+            Rows = 4, Columns = 9, Pixels = [.. Repeat(words, 4), 0x0FFF, 0xF001, 0x0002, 0x0003],
+            Signed = false, BitsStored = 12, HighBit = 11, Intercept = -1024,
         });
 
         var scan = DicomSeriesReader.Read(folder.Path);
 
-        Assert.Equal(new short[] { -1024, 4095 - 1024, 0x123 - 1024, 0x400 - 1024, 1 - 1024, 0, -1024, 3071 },
-            scan.Voxels[..8]);
+        short[] hu = [-1024, 4095 - 1024, 0x123 - 1024, 0x400 - 1024, 1 - 1024, 0, -1024, 3071];
+        Assert.Equal([.. Repeat(hu, 4), 3071, -1023, -1022, -1021], scan.Voxels[..36]);
     }
 
     [Fact]
@@ -123,12 +125,29 @@ public sealed class DicomSeriesReaderTests : IDisposable
         int[] words = [0x0FFF, 0x0800, 0x07FF, 0xF001, 0x0000, 0xFFFE, 0x1234, 0x0005];
         folder.WriteAxialSeries(2, (image, _) => image with
         {
-            Rows = 2, Columns = 4, Pixels = words, BitsStored = 12, HighBit = 11,
+            Rows = 4, Columns = 9, Pixels = [.. Repeat(words, 4), 0x0FFF, 0x0800, 0x07FF, 0xF001],
+            BitsStored = 12, HighBit = 11,
         });
 
         var scan = DicomSeriesReader.Read(folder.Path);
 
-        Assert.Equal(new short[] { -1, -2048, 2047, 1, 0, -2, 0x234, 5 }, scan.Voxels[..8]);
+        short[] hu = [-1, -2048, 2047, 1, 0, -2, 0x234, 5];
+        Assert.Equal([.. Repeat(hu, 4), -1, -2048, 2047, 1], scan.Voxels[..36]);
+    }
+
+    [Fact]
+    public void Read_TakesTheStoredBitsBelowHighBit_WhenTheyDoNotStartAtBitZero()
+    {
+        // 12 bits stored in bits 2–13 (HighBit 13): the value is the word shifted right by two, masked to 12 bits.
+        int[] words = [0x0FFF << 2, (0x0123 << 2) | 0b11, 0xC000 | (5 << 2)];
+        folder.WriteAxialSeries(2, (image, _) => image with
+        {
+            Rows = 1, Columns = 3, Pixels = words, Signed = false, BitsStored = 12, HighBit = 13,
+        });
+
+        var scan = DicomSeriesReader.Read(folder.Path);
+
+        Assert.Equal(new short[] { 0x0FFF, 0x0123, 5 }, scan.Voxels[..3]);
     }
 
     [Fact]
@@ -227,4 +246,7 @@ public sealed class DicomSeriesReaderTests : IDisposable
         Assert.Equal(3, scan.Size.Z);
         Assert.Contains(logger.Warnings, w => w.Contains("069.xml") && w.Contains("not a DICOM file"));
     }
+
+    private static T[] Repeat<T>(T[] items, int times) =>
+        Enumerable.Repeat(items, times).SelectMany(x => x).ToArray();
 }

@@ -37,6 +37,12 @@ internal sealed record TestDicomImage
     public double? Slope { get; init; }
     public double? Intercept { get; init; }
 
+    /// <summary>Bytes of a private element (0029,1010) written before the pixel data, to make a long header.</summary>
+    public int PrivateBytes { get; init; }
+
+    /// <summary>Write the dataset alone, without preamble and file meta group, as old ACR-NEMA-style files are.</summary>
+    public bool Bare { get; init; }
+
     /// <summary>Raw container words (all bits, overlays included), Rows × Columns, row by row.</summary>
     public required int[] Pixels { get; init; }
 }

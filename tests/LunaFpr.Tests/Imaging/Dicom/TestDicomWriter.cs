@@ -15,9 +15,13 @@ internal static class TestDicomWriter
     {
         var dataset = DatasetBytes(image);
         using var file = File.Create(path);
-        file.Write(new byte[128]);
-        file.Write("DICM"u8);
-        file.Write(MetaBytes(image));
+        if (!image.Bare)
+        {
+            file.Write(new byte[128]);
+            file.Write("DICM"u8);
+            file.Write(MetaBytes(image));
+        }
+
         file.Write(dataset);
     }
 
@@ -70,6 +74,11 @@ internal static class TestDicomWriter
         if (image.Slope is { } slope)
         {
             d.Text(0x0028, 0x1053, "DS", Decimals(slope));
+        }
+
+        if (image.PrivateBytes > 0)
+        {
+            d.Bytes(0x0029, 0x1010, "OB", new byte[image.PrivateBytes]);
         }
 
         d.DefinedLengthSequence(0x0040, 0x0275, inner => inner.Text(0x0040, 0x0009, "SH", "STEP1"));
