@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace LunaFpr.Imaging.Dicom;
 
@@ -53,15 +54,16 @@ internal ref struct DicomCursor
         return new DicomTag(group, element);
     }
 
-    public uint ReadUInt32(string what = "a length")
+    public uint ReadUInt32(string what = "a length", DicomTag? tag = null)
     {
-        Need(4, what);
+        Need(4, what, tag);
         var at = bytes[(int)Position..];
         Position += 4;
         return bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(at) : BinaryPrimitives.ReadUInt32LittleEndian(at);
     }
 
     /// <summary>Reads what follows a tag: (VR code, value length). The VR is 0 in implicit-VR encoding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (ushort Vr, uint Length) ReadVrAndLength(DicomTag tag)
     {
         if (!explicitVr)
@@ -69,7 +71,7 @@ internal ref struct DicomCursor
             return (0, ReadUInt32());
         }
 
-        Need(2, $"the VR of {tag}");
+        Need(2, "the VR", tag);
         var first = bytes[(int)Position];
         var second = bytes[(int)Position + 1];
         if (!Dicom.Vr.IsLetters(first, second))
@@ -83,14 +85,15 @@ internal ref struct DicomCursor
         var vr = Dicom.Vr.Code(first, second);
         if (!Dicom.Vr.HasLongLength(vr))
         {
-            return (vr, ReadUInt16($"the length of {tag}"));
+            return (vr, ReadUInt16("the length", tag));
         }
 
         Position += 2; // reserved
-        return (vr, ReadUInt32($"the length of {tag}"));
+        return (vr, ReadUInt32("the length", tag));
     }
 
     /// <summary>Copies a value out of the buffer and moves past it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] ReadValue(DicomTag tag, uint length, int maxLength = int.MaxValue)
     {
         if (length > maxLength)
@@ -99,7 +102,7 @@ internal ref struct DicomCursor
         }
 
         CheckWithinFile(tag, length);
-        Need((int)length, tag.ToString());
+        Need((int)length, "the value", tag);
         var value = bytes.Slice((int)Position, (int)length).ToArray();
         Position += length;
         return value;
@@ -127,20 +130,25 @@ internal ref struct DicomCursor
     public readonly InvalidDataException Malformed(string problem) =>
         new($"{filePath}: {problem} (byte {Position}). The file is corrupt or not a DICOM image.");
 
-    private ushort ReadUInt16(string what)
+    private ushort ReadUInt16(string what, DicomTag? tag = null)
     {
-        Need(2, what);
+        Need(2, what, tag);
         var at = bytes[(int)Position..];
         Position += 2;
         return bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(at) : BinaryPrimitives.ReadUInt16LittleEndian(at);
     }
 
-    private readonly void Need(int count, string what)
+    /// <summary>
+    /// Checks that <paramref name="count"/> bytes follow; <paramref name="what"/> and <paramref name="tag"/>
+    /// name them in the message, which is only built on failure because this runs for every element.
+    /// </summary>
+    private readonly void Need(int count, string what, DicomTag? tag = null)
     {
         if (Position + count > fileLength)
         {
+            var subject = tag is { } t ? $"{what} of {t}" : what;
             throw new InvalidDataException(
-                $"{filePath}: the file ends at byte {fileLength} while reading {what} at byte {Position}. " +
+                $"{filePath}: the file ends at byte {fileLength} while reading {subject} at byte {Position}. " +
                 "The file is truncated; copy it again from its source.");
         }
 

@@ -39,6 +39,7 @@ public static class DicomElementParser
     /// </returns>
     /// <exception cref="InvalidDataException">The file is DICOM but truncated or malformed.</exception>
     /// <exception cref="NotSupportedException">The dataset is deflated.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DicomDataset? ReadHeader(string filePath, IReadOnlySet<DicomTag> keep)
     {
         using var handle = File.OpenHandle(filePath, FileMode.Open, FileAccess.Read, FileShare.Read);

@@ -20,6 +20,7 @@ internal static class DicomPixelDecoder
     /// <summary>Reads <paramref name="slice"/>'s Rows × Columns samples, in row order, as HU.</summary>
     /// <param name="slice">The slice whose pixel data to read.</param>
     /// <param name="destination">Rows × Columns HU values, x (column) fastest.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReadHu(DicomSlice slice, Span<short> destination)
     {
         var count = slice.Rows * slice.Columns;

@@ -91,7 +91,8 @@ public sealed class DicomSeriesIndex
         return Series.Count == 1
             ? Series[0].SeriesUid
             : throw new ArgumentException(
-                $"{Directory} holds {Series.Count} series; choose one by its SeriesInstanceUID: {listing}.");
+                $"{Directory} holds {Series.Count} series; choose one by its SeriesInstanceUID " +
+                $"(lunafpr convert --series UID): {listing}.");
     }
 
     /// <summary>The headers of one series' files, in file-name order.</summary>
