@@ -8,6 +8,7 @@ Command[] commands =
 [
     InfoCommand.Create(),
     ConvertCommand.Create(),
+    EvaluateCommand.Create(),
 ];
 foreach (var command in commands)
 {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using CsvHelper;
 using LunaFpr.Candidates;
 using LunaFpr.Cli.Console;
 using LunaFpr.Imaging;
@@ -41,7 +40,9 @@ internal static class InfoCommand
     public static void Run(IAnsiConsole console, string scanPath, string? annotationsPath, ILogger logger)
     {
         var scan = ScanFiles.Read(scanPath, logger);
-        var nodules = annotationsPath is null ? null : ReadAnnotations(annotationsPath, scan.SeriesUid);
+        var nodules = annotationsPath is null
+            ? null
+            : AnnotationCsv.Read(annotationsPath).Where(a => a.SeriesUid == scan.SeriesUid).ToList();
 
         console.Write(Summary(scan));
         if (nodules is not null)
@@ -54,7 +55,7 @@ internal static class InfoCommand
     private static Grid Summary(Scan scan)
     {
         var hu = HuStatistics.Of(scan);
-        var direction = scan.Direction.ApproximatelyEquals(Direction.Identity, 0) ? " (identity)" : "";
+        var direction = scan.Direction.Equals(Direction.Identity) ? " (identity)" : "";
         var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
         void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
 
@@ -79,11 +80,12 @@ internal static class InfoCommand
         for (var i = 0; i < nodules.Count; i++)
         {
             var nodule = nodules[i];
-            var index = scan.WorldToIndexZyx(nodule.CenterWorldMm);
+            var centre = nodule.CenterWorldMm;
+            var index = scan.WorldToIndexZyx(centre);
             var hu = scan.Contains(index) ? scan[index].ToString(CultureInfo.InvariantCulture) : "outside the scan";
             table.AddRow(
                 new Text((i + 1).ToString(CultureInfo.InvariantCulture)),
-                new Text(Invariant($"{nodule.CenterWorldMm.X:0.00}, {nodule.CenterWorldMm.Y:0.00}, {nodule.CenterWorldMm.Z:0.00}")),
+                new Text(Invariant($"{centre.X:0.00}, {centre.Y:0.00}, {centre.Z:0.00}")),
                 new Text(Invariant($"{nodule.DiameterMm:0.##}")),
                 new Text($"{index.Z}, {index.Y}, {index.X}"),
                 new Text(hu));
@@ -92,60 +94,5 @@ internal static class InfoCommand
         return table;
     }
 
-    /// <summary>
-    /// The rows of <paramref name="path"/> (LUNA16 <c>seriesuid,coordX,coordY,coordZ,diameter_mm</c>) that
-    /// belong to <paramref name="seriesUid"/>.
-    /// </summary>
-    /// <remarks>
-    /// TODO: a minimal reader kept here until the shared annotation list reader lands in the core library;
-    /// it checks the header and numbers but nothing more (no duplicate or range checks).
-    /// </remarks>
-    private static List<Annotation> ReadAnnotations(string path, string seriesUid)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var nodules = new List<Annotation>();
-        try
-        {
-            csv.Read();
-            csv.ReadHeader();
-            csv.ValidateHeader<AnnotationRow>();
-            foreach (var row in csv.GetRecords<AnnotationRow>())
-            {
-                if (row.SeriesUid == seriesUid)
-                {
-                    var centre = new Vector3D(row.CoordX, row.CoordY, row.CoordZ);
-                    nodules.Add(new Annotation(row.SeriesUid, centre, row.DiameterMm));
-                }
-            }
-        }
-        catch (CsvHelperException e)
-        {
-            throw new InvalidDataException($"{path}, line {csv.Parser.RawRow}: not a LUNA16 annotation list row " +
-                $"({e.GetType().Name}); the file needs the header seriesuid,coordX,coordY,coordZ,diameter_mm " +
-                "and numbers with '.' as the decimal point.", e);
-        }
-
-        return nodules;
-    }
-
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
-
-    private sealed class AnnotationRow
-    {
-        [CsvHelper.Configuration.Attributes.Name("seriesuid")]
-        public string SeriesUid { get; set; } = "";
-
-        [CsvHelper.Configuration.Attributes.Name("coordX")]
-        public double CoordX { get; set; }
-
-        [CsvHelper.Configuration.Attributes.Name("coordY")]
-        public double CoordY { get; set; }
-
-        [CsvHelper.Configuration.Attributes.Name("coordZ")]
-        public double CoordZ { get; set; }
-
-        [CsvHelper.Configuration.Attributes.Name("diameter_mm")]
-        public double DiameterMm { get; set; }
-    }
 }

@@ -74,8 +74,9 @@ public sealed class InfoCommandTests : IDisposable
 
         var e = Assert.Throws<InvalidDataException>(() => RunInfo(csv));
 
-        Assert.Contains($"{csv}, line 2", e.Message);
-        Assert.Contains("seriesuid,coordX,coordY,coordZ,diameter_mm", e.Message);
+        Assert.Contains(csv, e.Message);
+        Assert.Contains("line 2", e.Message);
+        Assert.Contains("coordY", e.Message);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using LunaFpr.IO;
 
 namespace LunaFpr.Imaging.MetaImage;
 
@@ -43,6 +44,7 @@ public static class MetaImageWriter
                 $"{path}: MetaImage files end in .mhd (separate data file) or .mha (one file), not '{extension}'.");
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         if (extension == ".mha")
         {
             WriteLocal(volume, path, compress, bigEndian);

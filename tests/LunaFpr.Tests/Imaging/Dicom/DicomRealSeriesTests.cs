@@ -10,7 +10,12 @@ namespace LunaFpr.Tests.Imaging.Dicom;
 /// </summary>
 public sealed class DicomRealSeriesTests
 {
-    private static string DicomFolder => Path.Combine(SharedData.Folder, "lidc-idri-0001", "dicom");
+    private const string SeriesUid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";
+
+    private static string DicomFolder => Path.Combine(TestFiles.SharedData, "lidc-idri-0001", "dicom");
+
+    private static string MetaImageFile =>
+        Path.Combine(TestFiles.SharedData, "lidc-idri-0001", "mhd", SeriesUid + ".mhd");
 
     [Fact]
     public void ListSeries_FindsTheOneSeriesOfLidc0001_AndSkipsItsXml()
@@ -19,7 +24,7 @@ public sealed class DicomRealSeriesTests
 
         var series = DicomSeriesReader.ListSeries(DicomFolder, logger);
 
-        Assert.Equal([new DicomSeriesSummary(SharedData.RealSeriesUid, "CT", null, 133, "Explicit VR Little Endian")],
+        Assert.Equal([new DicomSeriesSummary(SeriesUid, "CT", null, 133, "Explicit VR Little Endian")],
             series);
         Assert.Equal(["Skipping 069.xml in " + DicomFolder + ": not a DICOM file"], logger.Warnings);
     }
@@ -28,9 +33,9 @@ public sealed class DicomRealSeriesTests
     public void Read_GivesLidc0001ExactlyTheVoxelsAndGeometryOfItsMetaImage()
     {
         var dicom = DicomSeriesReader.Read(DicomFolder);
-        var metaImage = MetaImageReader.ReadScan(SharedData.RealScanMhd);
+        var metaImage = MetaImageReader.ReadScan(MetaImageFile);
 
-        Assert.Equal(SharedData.RealSeriesUid, dicom.SeriesUid);
+        Assert.Equal(SeriesUid, dicom.SeriesUid);
         Assert.Equal(metaImage.Size, dicom.Size);
         AssertClose(metaImage.Origin, dicom.Origin);
         AssertClose(metaImage.Spacing, dicom.Spacing);
@@ -47,7 +52,7 @@ public sealed class DicomRealSeriesTests
     {
         var scan = ScanFiles.Read(DicomFolder);
 
-        Assert.Equal(SharedData.RealSeriesUid, scan.SeriesUid);
+        Assert.Equal(SeriesUid, scan.SeriesUid);
         Assert.Equal(new VolumeSize(512, 512, 133), scan.Size);
 
         // annotations.csv: the 23.35 mm nodule at world (56.21, 86.34, -115.87) mm, soft tissue at its centre.

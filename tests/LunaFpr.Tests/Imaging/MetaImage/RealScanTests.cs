@@ -5,12 +5,15 @@ namespace LunaFpr.Tests.Imaging.MetaImage;
 /// <summary>The real LIDC-IDRI-0001 CT (zlib MetaImage) in the shared data folder.</summary>
 public sealed class RealScanTests
 {
+    private const string SeriesUid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";
+
     [Fact]
     public void RealScan_HasLuna16Geometry_AndSoftTissueAtItsNoduleCentre()
     {
-        var scan = ScanFiles.Read(SharedData.RealScanMhd);
+        var scan = ScanFiles.Read(
+            Path.Combine(TestFiles.SharedData, "lidc-idri-0001", "mhd", SeriesUid + ".mhd"));
 
-        Assert.Equal(SharedData.RealSeriesUid, scan.SeriesUid);
+        Assert.Equal(SeriesUid, scan.SeriesUid);
         Assert.Equal(new VolumeSize(512, 512, 133), scan.Size);
         Assert.Equal(new Vector3D(0.703125, 0.703125, 2.5), scan.Spacing);
         Assert.Equal(new Vector3D(-166.0, -171.699997, -340.0), scan.Origin);

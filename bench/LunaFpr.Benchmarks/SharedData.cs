@@ -1,13 +1,15 @@
-namespace LunaFpr.Tests.Imaging;
+namespace LunaFpr.Benchmarks;
 
-/// <summary>Paths into the read-only real data beside the repository (<c>../shared/data</c>).</summary>
+/// <summary>Paths into the read-only real data beside the repository (<c>shared/data</c>).</summary>
 internal static class SharedData
 {
     public const string RealSeriesUid = "1.3.6.1.4.1.14519.5.2.1.6279.6001.179049373636438705059720603192";
 
+    /// <summary>The real LIDC-IDRI-0001 scan as zlib MetaImage.</summary>
+    public static string RealScanMhd => Path.Combine(Folder, "lidc-idri-0001", "mhd", RealSeriesUid + ".mhd");
+
     /// <summary>
-    /// The <c>shared/data</c> folder: beside the folder holding LunaFpr.sln, or beside one of its parents when
-    /// the repository is checked out deeper (a git worktree).
+    /// <c>shared/data</c> beside the folder holding LunaFpr.sln, or beside one of its parents (a git worktree).
     /// </summary>
     public static string Folder
     {
@@ -32,9 +34,4 @@ internal static class SharedData
                 $"No shared/data folder beside the repository above {AppContext.BaseDirectory}.");
         }
     }
-
-    /// <summary>The real LIDC-IDRI-0001 scan as zlib MetaImage.</summary>
-    public static string RealScanMhd => Path.Combine(Folder, "lidc-idri-0001", "mhd", RealSeriesUid + ".mhd");
-
-    public static string Annotations => Path.Combine(Folder, "luna16", "annotations.csv");
 }
