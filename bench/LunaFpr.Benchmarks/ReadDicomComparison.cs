@@ -1,191 +1,147 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using LunaFpr.Imaging;
 using LunaFpr.Imaging.Dicom;
 
 namespace LunaFpr.Benchmarks;
 
 /// <summary>
-/// <c>compare read-dicom [FOLDER] [--repeats N] [--threads N] [--python PATH]</c>: reading one CT series from DICOM into an
-/// int16 HU volume, LunaFpr against pydicom + numpy doing the same work (read every file, skip non-DICOM,
-/// sort by position along the normal, stack, apply slope and intercept into int16), in one run.
+/// <c>compare read-dicom [--folder DIR] [--repeats N] [--threads N]</c>: reads one CT series from DICOM into an
+/// int16 HU volume with LunaFpr and with pydicom + numpy doing the same work, and prints best and median times
+/// and the ratio pydicom / ours (goal ≥ 3).
 /// </summary>
 /// <remarks>
-/// Both sides read once to warm up (JIT, imports, page cache), then time <c>N</c> reads each (default 10) and
-/// report best and median wall time, and the CPU time the process spent (all its threads), which a busy shared
-/// machine disturbs less. The default folder is the real LIDC-IDRI-0001 series (133 slices of 512 × 512).
-/// The two volumes' checksums must agree, so the comparison cannot pass by doing less.
-/// Needs <c>apt-get install -y python3-pydicom python3-numpy</c>; the default interpreter is /usr/bin/python3.
+/// The default folder is the real LIDC-IDRI-0001 series (133 slices of 512 × 512, beside the readers' XML).
+/// Both sides read it once to warm up (JIT, imports, page cache); then each round reads it with LunaFpr, with
+/// LunaFpr on fresh memory, and with pydicom, so load from other processes on a shared machine falls on all
+/// alike. Besides wall time it shows the CPU time each process spent (all its threads), which such load
+/// disturbs less.
+/// The two volumes' voxel sums must agree, so neither side can win by doing less.
+/// Needs <c>apt-get install -y python3-pydicom python3-numpy</c> for /usr/bin/python3.
 /// </remarks>
 public sealed class ReadDicomComparison : IComparison
 {
     private const double Goal = 3.0;
 
-    // Reads like the widely copied LUNA16/Kaggle preprocessing, minus its prints; timing excludes startup.
-    private const string PythonScript = """
-        import json, os, sys, time
-        import numpy as np
-        import pydicom
-        from pydicom.errors import InvalidDicomError
-
-        def read(folder):
-            slices = []
-            for name in sorted(os.listdir(folder)):
-                try:
-                    slices.append(pydicom.dcmread(os.path.join(folder, name)))
-                except InvalidDicomError:
-                    pass
-            iop = np.array(slices[0].ImageOrientationPatient, dtype=np.float64)
-            normal = np.cross(iop[:3], iop[3:])
-            slices.sort(key=lambda s: float(np.dot(normal, np.array(s.ImagePositionPatient, dtype=np.float64))))
-            image = np.stack([s.pixel_array for s in slices]).astype(np.int16)
-            for z, s in enumerate(slices):
-                slope, intercept = float(s.RescaleSlope), float(s.RescaleIntercept)
-                if slope != 1:
-                    image[z] = np.rint(slope * image[z].astype(np.float64)).astype(np.int16)
-                image[z] += np.int16(intercept)
-            return image
-
-        folder, repeats = sys.argv[1], int(sys.argv[2])
-        volume = read(folder)
-        wall, cpu = [], []
-        for _ in range(repeats):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            volume = read(folder)
-            wall.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-        print(json.dumps({"wall": wall, "cpu": cpu, "checksum": int(volume.astype(np.int64).sum())}))
-        """;
-
     public string Name => "read-dicom";
 
-    public string Description => "Read a DICOM CT series to int16 HU: LunaFpr vs pydicom + numpy (goal ≥ 3×).";
+    public string Description => "Read a DICOM CT series to int16 HU: LunaFpr against pydicom + numpy.";
 
     public int Run(string[] args)
     {
-        var folder = Positional(args) ?? DefaultFolder();
-        var repeats = int.Parse(Option(args, "--repeats") ?? "10", CultureInfo.InvariantCulture);
-        var python = Option(args, "--python") ?? "/usr/bin/python3";
-        var threads = int.Parse(Option(args, "--threads") ?? $"{Environment.ProcessorCount}", CultureInfo.InvariantCulture);
+        var folder = StringOption(args, "--folder")
+            ?? Path.Combine(SharedData.Folder, "lidc-idri-0001", "dicom");
+        var repeats = IntOption(args, "--repeats") ?? 15;
+        var threads = IntOption(args, "--threads") ?? Environment.ProcessorCount;
+        var options = new DicomReadOptions { MaxParallelism = threads };
 
-        var (ours, files) = TimeLunaFpr(folder, repeats, new DicomReadOptions { MaxParallelism = threads });
-        var theirs = TimePython(python, folder, repeats);
-        if (theirs is null)
+        var scan = DicomSeriesReader.Read(folder, options: options);
+        using var pydicom = PydicomSeriesReader.Start(folder);
+        if (pydicom is null)
         {
+            return 2;
+        }
+
+        if (pydicom.VoxelSum != Sum(scan))
+        {
+            Console.Error.WriteLine($"pydicom read different voxels: sum {pydicom.VoxelSum}, LunaFpr {Sum(scan)}.");
             return 1;
         }
 
-        Console.WriteLine(
-            $"read-dicom: {files} slices from {folder}; {repeats} timed reads each after one warm-up read; " +
-            $"LunaFpr on {threads} threads");
-        Console.WriteLine($"{"",-24}{"wall best",11}{"wall median",13}{"CPU best",11}{"CPU median",12}  (ms)");
-        Row("LunaFpr", ours);
-        Row("pydicom + numpy", theirs);
-        var wallRatio = Median(theirs.WallMs) / Median(ours.WallMs);
-        var cpuRatio = Median(theirs.CpuMs) / Median(ours.CpuMs);
-        Console.WriteLine($"{"ratio (python / ours)",-24}{theirs.WallMs.Min() / ours.WallMs.Min(),10:F1}×" +
-            $"{wallRatio,12:F1}×{theirs.CpuMs.Min() / ours.CpuMs.Min(),10:F1}×{cpuRatio,11:F1}×");
-        Console.WriteLine($"goal ≥ {Goal:F0}× on the median wall time: {(wallRatio >= Goal ? "met" : "NOT met")}");
-        if (ours.Checksum != theirs.Checksum)
+        var ours = new Timings(repeats);
+        var oursFresh = new Timings(repeats);
+        var theirs = new Timings(repeats);
+        for (var i = 0; i < repeats; i++)
         {
-            Console.WriteLine(
-                $"checksums differ: LunaFpr {ours.Checksum}, python {theirs.Checksum}; the volumes are not equal");
-            return 1;
+            (ours.WallMs[i], ours.CpuMs[i]) = TimeOurs(folder, options, freshMemory: false);
+            (oursFresh.WallMs[i], oursFresh.CpuMs[i]) = TimeOurs(folder, options, freshMemory: true);
+            (theirs.WallMs[i], theirs.CpuMs[i]) = pydicom.TimeOneRead();
         }
 
-        Console.WriteLine($"volumes agree: voxel sum {ours.Checksum} on both sides");
+        Print(folder, scan, options, [("LunaFpr", ours), ("LunaFpr, fresh memory each", oursFresh)], theirs);
         return 0;
     }
 
-    private static void Row(string name, Timings t) => Console.WriteLine(
-        $"{name,-24}{t.WallMs.Min(),11:F1}{Median(t.WallMs),13:F1}{t.CpuMs.Min(),11:F1}{Median(t.CpuMs),12:F1}");
-
-    private static (Timings Timings, int Slices) TimeLunaFpr(string folder, int repeats, DicomReadOptions options)
+    /// <param name="folder">The series.</param>
+    /// <param name="options">Threads to read with.</param>
+    /// <param name="freshMemory">
+    /// Return freed memory to the operating system first (an aggressive collection), so the volume lands on pages
+    /// never touched before, as numpy's large arrays do; otherwise the runtime may reuse the last volume's. The
+    /// last volume is collected either way, as python frees its own before each read.
+    /// </param>
+    private static (double WallMs, double CpuMs) TimeOurs(string folder, DicomReadOptions options, bool freshMemory)
     {
+        GC.Collect(2, freshMemory ? GCCollectionMode.Aggressive : GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
         var scan = DicomSeriesReader.Read(folder, options: options);
-        var process = Process.GetCurrentProcess();
-        var wall = new double[repeats];
-        var cpu = new double[repeats];
-        for (var i = 0; i < repeats; i++)
-        {
-            process.Refresh();
-            var startCpu = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            scan = DicomSeriesReader.Read(folder, options: options);
-            wall[i] = clock.Elapsed.TotalMilliseconds;
-            process.Refresh();
-            cpu[i] = (process.TotalProcessorTime - startCpu).TotalMilliseconds;
-        }
-
-        var checksum = 0L;
-        foreach (var v in scan.Voxels)
-        {
-            checksum += v;
-        }
-
-        return (new Timings(wall, cpu, checksum), scan.Size.Z);
+        var wall = clock.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        GC.KeepAlive(scan);
+        return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
     }
 
-    private static Timings? TimePython(string python, string folder, int repeats)
+    private static void Print(
+        string folder,
+        Scan scan,
+        DicomReadOptions options,
+        (string Name, Timings Timings)[] ours,
+        Timings theirs)
     {
-        var start = new ProcessStartInfo(python)
+        Console.WriteLine($"read-dicom: {folder}");
+        Console.WriteLine(
+            $"  {scan.Size} voxels, warm page cache, {theirs.WallMs.Length} interleaved rounds, " +
+            $"LunaFpr on {options.MaxParallelism} threads");
+        Console.WriteLine($"  {"reader",-28} {"best ms",9} {"median ms",10} {"CPU best",9} {"CPU median",11}");
+        foreach (var (name, timings) in ours)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { "-c", PythonScript, folder, repeats.ToString(CultureInfo.InvariantCulture) },
-        };
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start {python}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"{python} failed ({process.ExitCode}): {stderr.Result.Trim()}");
-            Console.Error.WriteLine("Install the reference with: apt-get install -y python3-pydicom python3-numpy");
-            return null;
+            Row(name, timings);
         }
 
-        using var json = JsonDocument.Parse(stdout);
-        double[] Numbers(string name) =>
-            json.RootElement.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        return new Timings(Numbers("wall"), Numbers("cpu"), json.RootElement.GetProperty("checksum").GetInt64());
+        Row("pydicom + numpy", theirs);
+        foreach (var (name, timings) in ours)
+        {
+            var ratio = Median(theirs.WallMs) / Median(timings.WallMs);
+            var ratioBest = theirs.WallMs.Min() / timings.WallMs.Min();
+            var ratioCpu = Median(theirs.CpuMs) / Median(timings.CpuMs);
+            Console.WriteLine(FormattableString.Invariant(
+                $"  pydicom / {name}: {ratio:0.0}× median, {ratioBest:0.0}× best (goal ≥ {Goal:0}×: {
+                    (ratio >= Goal ? "met" : "missed")}); CPU time {ratioCpu:0.0}× median"));
+        }
+
+        Console.WriteLine($"  voxel sums agree: {Sum(scan)}");
+
+        static void Row(string name, Timings t) => Console.WriteLine(FormattableString.Invariant(
+            $"  {name,-28} {t.WallMs.Min(),9:0.0} {Median(t.WallMs),10:0.0} {t.CpuMs.Min(),9:0.0} {
+                Median(t.CpuMs),11:0.0}"));
     }
+
+    /// <summary>Per-round wall and process CPU milliseconds of one reader.</summary>
+    private sealed record Timings(double[] WallMs, double[] CpuMs)
+    {
+        public Timings(int repeats)
+            : this(new double[repeats], new double[repeats])
+        {
+        }
+    }
+
+    private static long Sum(Scan scan) => scan.Voxels.Sum(v => (long)v);
 
     private static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /// <summary>The first argument that is neither an option nor an option's value.</summary>
-    private static string? Positional(string[] args) => args
-        .Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal)
-            && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)))
-        .FirstOrDefault();
-
-    private static string? Option(string[] args, string name)
+    private static string? StringOption(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    /// <summary>The real series in <c>shared/data</c> beside the repository (or beside one of its parents).</summary>
-    private static string DefaultFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "lidc-idri-0001", "dicom");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No shared/data/lidc-idri-0001/dicom above the benchmark; give FOLDER.");
-    }
-
-    /// <summary>Per-read wall and CPU milliseconds of one side, and the voxel sum of its last volume.</summary>
-    private sealed record Timings(double[] WallMs, double[] CpuMs, long Checksum);
+    private static int? IntOption(string[] args, string name) =>
+        StringOption(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
 }
