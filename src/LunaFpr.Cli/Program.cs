@@ -9,6 +9,9 @@ Command[] commands =
     InfoCommand.Create(),
     ConvertCommand.Create(),
     EvaluateCommand.Create(),
+    PrepareCommand.Create(),
+    PatchesCommand.Create(),
+    TrainCommand.Create(),
 ];
 foreach (var command in commands)
 {
