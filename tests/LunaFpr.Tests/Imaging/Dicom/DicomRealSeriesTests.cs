@@ -1,6 +1,7 @@
 using LunaFpr.Imaging;
 using LunaFpr.Imaging.Dicom;
 using LunaFpr.Imaging.MetaImage;
+using LunaFpr.Tests.Support;
 
 namespace LunaFpr.Tests.Imaging.Dicom;
 
@@ -26,7 +27,7 @@ public sealed class DicomRealSeriesTests
 
         Assert.Equal([new DicomSeriesSummary(SeriesUid, "CT", null, 133, "Explicit VR Little Endian")],
             series);
-        Assert.Equal(["Skipping 069.xml in " + DicomFolder + ": not a DICOM file"], logger.Warnings);
+        Assert.Equal(["Skipping 069.xml in " + DicomFolder + ": not a DICOM file"], logger.Warnings());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using LunaFpr.Imaging;
 using LunaFpr.Imaging.Dicom;
+using LunaFpr.Tests.Support;
 
 namespace LunaFpr.Tests.Imaging.Dicom;
 
@@ -90,7 +91,7 @@ public sealed class DicomSeriesGeometryTests : IDisposable
         Assert.Equal(12.5 / 4, scan.Spacing.Z, 9);
         Assert.Equal(-100, scan.Origin.Z, 9);
         Assert.Equal(500 + 34, scan[4, 3, 4]);
-        Assert.Contains(logger.Warnings, w => w.Contains("slice002.dcm → slice004.dcm"));
+        Assert.Contains(logger.Warnings(), w => w.Contains("slice002.dcm → slice004.dcm"));
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class DicomSeriesGeometryTests : IDisposable
         Assert.Equal(step, scan.Spacing.Z, 9);
         Assert.Equal(0.5 / step, scan.Direction[1, 2], 9);
         Assert.Equal(new IndexZyx(2, 1, 3), scan.WorldToIndexZyx(new Vector3D(-50 + 3 * 0.8, -60 + 1.0 + 0.7, -95)));
-        Assert.Contains(logger.Warnings, w => w.Contains("gantry tilt"));
+        Assert.Contains(logger.Warnings(), w => w.Contains("gantry tilt"));
     }
 
     [Fact]

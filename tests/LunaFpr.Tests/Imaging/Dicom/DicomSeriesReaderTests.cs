@@ -1,5 +1,6 @@
 using LunaFpr.Imaging;
 using LunaFpr.Imaging.Dicom;
+using LunaFpr.Tests.Support;
 
 namespace LunaFpr.Tests.Imaging.Dicom;
 
@@ -244,7 +245,7 @@ public sealed class DicomSeriesReaderTests : IDisposable
         var scan = DicomSeriesReader.Read(folder.Path, logger: logger);
 
         Assert.Equal(3, scan.Size.Z);
-        Assert.Contains(logger.Warnings, w => w.Contains("069.xml") && w.Contains("not a DICOM file"));
+        Assert.Contains(logger.Warnings(), w => w.Contains("069.xml") && w.Contains("not a DICOM file"));
     }
 
     private static T[] Repeat<T>(T[] items, int times) =>
