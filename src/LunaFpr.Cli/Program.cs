@@ -7,6 +7,7 @@ var root = new RootCommand(
 Command[] commands =
 [
     InfoCommand.Create(),
+    ConvertCommand.Create(),
     EvaluateCommand.Create(),
     PrepareCommand.Create(),
     PatchesCommand.Create(),
