@@ -7,8 +7,12 @@ var root = new RootCommand(
 Command[] commands =
 [
     InfoCommand.Create(),
+    ConvertCommand.Create(),
+    EvaluateCommand.Create(),
     PrepareCommand.Create(),
     PatchesCommand.Create(),
+    TrainCommand.Create(),
+    PredictCommand.Create(),
 ];
 foreach (var command in commands)
 {
