@@ -13,6 +13,8 @@ Command[] commands =
     PatchesCommand.Create(),
     TrainCommand.Create(),
     PredictCommand.Create(),
+    CvCommand.Create(),
+    ReportCommand.Create(),
 ];
 foreach (var command in commands)
 {
