@@ -7,6 +7,7 @@ internal static class PatchSources
 {
     /// <summary>Opens the store in <paramref name="directory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">A wrong format version or a truncated data file.</exception>
     public static IPatchSource Open(string directory)
     {
         if (!Directory.Exists(directory))
@@ -15,9 +16,6 @@ internal static class PatchSources
                 $"Patch store '{directory}' does not exist; create one with lunafpr prepare.");
         }
 
-        // TODO: this build has no reader of the on-disk patch store yet, so training runs only from sources built
-        // in code (tests, benchmarks); the store reader arrives with lunafpr prepare.
-        throw new NotSupportedException(
-            $"Cannot read the patch store '{directory}': this build lacks the patch store reader of lunafpr prepare.");
+        return PatchStore.Open(directory); // left open for the process: training reads it to the end
     }
 }

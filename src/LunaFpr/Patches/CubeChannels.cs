@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LunaFpr.Patches;
@@ -103,6 +104,7 @@ public sealed class CubeChannels
     /// Windows HU into [0, 1] like <see cref="HuWindow.Apply"/>, eight or sixteen voxels at a time; the training
     /// loop calls this for every cube of every epoch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Window(HuWindow window, ReadOnlySpan<short> hu, Span<float> destination)
     {
         if (destination.Length < hu.Length)
