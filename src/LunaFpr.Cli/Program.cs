@@ -8,6 +8,8 @@ Command[] commands =
 [
     InfoCommand.Create(),
     EvaluateCommand.Create(),
+    PrepareCommand.Create(),
+    PatchesCommand.Create(),
     TrainCommand.Create(),
 ];
 foreach (var command in commands)
