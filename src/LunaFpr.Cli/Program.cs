@@ -7,6 +7,7 @@ var root = new RootCommand(
 Command[] commands =
 [
     InfoCommand.Create(),
+    SynthCommand.Create(),
 ];
 foreach (var command in commands)
 {

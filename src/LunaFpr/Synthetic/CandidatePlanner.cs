@@ -51,7 +51,7 @@ internal sealed class CandidatePlanner
             for (var i = random.Next(2, 6); i > 0; i--)
             {
                 var jitter = random.UnitVector() * U(0, Math.Min(3, 0.6 * nodule.RadiusMm));
-                list.Add(new Candidate(scan.SeriesUid, nodule.CenterWorldMm + jitter, 1));
+                list.Add(new Candidate(scan.SeriesUid, LesionPlanner.RoundedMm(nodule.CenterWorldMm + jitter), 1));
             }
         }
 
@@ -60,7 +60,7 @@ internal sealed class CandidatePlanner
             if (random.NextDouble() < 0.6)
             {
                 var jitter = random.UnitVector() * U(0, Math.Min(1.5, 0.5 * finding.RadiusMm));
-                list.Add(new Candidate(scan.SeriesUid, finding.CenterWorldMm + jitter, 0));
+                list.Add(new Candidate(scan.SeriesUid, LesionPlanner.RoundedMm(finding.CenterWorldMm + jitter), 0));
             }
         }
 
@@ -84,9 +84,9 @@ internal sealed class CandidatePlanner
                 < 0.95 => InParenchyma(),
                 _ => LungSampler.Point(anatomy, random, 0.5, 6),
             };
-            if (p is { } point && IsClear(point))
+            if (p is { } found && IsClear(LesionPlanner.RoundedMm(found)))
             {
-                list.Add(new Candidate(scan.SeriesUid, point, 0));
+                list.Add(new Candidate(scan.SeriesUid, LesionPlanner.RoundedMm(found), 0));
                 added++;
             }
         }
@@ -122,7 +122,7 @@ internal sealed class CandidatePlanner
         return p is { } point && vesselIndex.WallDistance(point, 4) >= 3 ? point : null;
     }
 
-    /// <summary>Inside the scan, outside every nodule's radius (with a margin) and clear of excluded findings.</summary>
+    /// <summary>Inside the scan, outside every nodule's radius (with a margin), clear of excluded findings.</summary>
     private bool IsClear(Vector3D p)
     {
         var inside = p.X >= box.Min.X && p.X <= box.Max.X && p.Y >= box.Min.Y && p.Y <= box.Max.Y

@@ -114,7 +114,7 @@ internal readonly struct ChestSection
     {
         var depth = y < a.CentreY ? CavityAnteriorMm : CavityPosteriorMm;
         var t = (y - a.CentreY) / Math.Max(depth, 1) + 0.1;
-        var widest = RelativeHeight < 0.6 ? a.MediastinumWidestMm : a.MediastinumWidestMm * (1.3 - 0.5 * RelativeHeight);
+        var widest = a.MediastinumWidestMm * (RelativeHeight < 0.6 ? 1 : 1.3 - 0.5 * RelativeHeight);
         return a.MediastinumNarrowestMm + (widest - a.MediastinumNarrowestMm) * Math.Exp(-t * t * t * t / 0.12);
     }
 

@@ -15,7 +15,7 @@ internal readonly struct Harmonics
         this.sinTerms = sinTerms;
     }
 
-    /// <summary>Draws <paramref name="count"/> harmonics with amplitudes up to <paramref name="maxAmplitude"/>.</summary>
+    /// <summary>Draws <paramref name="count"/> harmonics, amplitudes up to <paramref name="maxAmplitude"/>.</summary>
     public static Harmonics Draw(Random random, int count, double maxAmplitude)
     {
         var amplitudes = new double[count];

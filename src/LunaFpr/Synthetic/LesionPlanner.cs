@@ -102,7 +102,8 @@ internal sealed class LesionPlanner
             if (Fits(snapped, radius, reach, attachment))
             {
                 var (core, halo) = Tissue(kind, faint);
-                var lesion = new SyntheticLesion(snapped, diameter, kind, listing, attachment, core, halo);
+                var lesion = new SyntheticLesion(snapped, Math.Round(diameter, 4), kind, listing, attachment,
+                    core, halo);
                 placed.Add(new PlacedLesion(lesion, shape));
                 return true;
             }
@@ -191,8 +192,13 @@ internal sealed class LesionPlanner
     {
         var centre = scan.IndexToWorld(scan.WorldToIndexZyx(p));
         double Nudge(double spacing) => U(-1, 1) * Math.Min(0.2 * radius, 0.3 * spacing);
-        return centre + new Vector3D(Nudge(scan.Spacing.X), Nudge(scan.Spacing.Y), Nudge(scan.Spacing.Z));
+        var nudged = centre + new Vector3D(Nudge(scan.Spacing.X), Nudge(scan.Spacing.Y), Nudge(scan.Spacing.Z));
+        return RoundedMm(nudged);
     }
+
+    /// <summary>A point rounded to 0.1 µm, so that lists print short numbers.</summary>
+    internal static Vector3D RoundedMm(Vector3D p) =>
+        new(Math.Round(p.X, 4), Math.Round(p.Y, 4), Math.Round(p.Z, 4));
 
     private bool Inside(Vector3D p, double margin) =>
         p.X - margin >= box.Min.X && p.X + margin <= box.Max.X &&

@@ -74,7 +74,7 @@ internal sealed class PhantomCanvas
         }
     }
 
-    /// <summary>Index box (inclusive) of the voxels whose centres can fall in a world box; false when none do.</summary>
+    /// <summary>Inclusive index box of the voxels whose centres can fall in a world box; false if none.</summary>
     private bool TryIndexBox(Vector3D minMm, Vector3D maxMm, out IndexZyx lo, out IndexZyx hi)
     {
         double x0 = double.MaxValue, y0 = double.MaxValue, z0 = double.MaxValue;

@@ -22,9 +22,9 @@ internal static class ScanLayout
         var extent = new Vector3D(
             (voxels.X - 1) * spacing.X, (voxels.Y - 1) * spacing.Y, (voxels.Z - 1) * spacing.Z);
         var minCorner = new Vector3D(
-            -extent.X / 2 + random.Uniform(-15, 15),
-            -extent.Y / 2 + random.Uniform(-10, 30),
-            random.Uniform(-400, -100));
+            Math.Round(-extent.X / 2 + random.Uniform(-15, 15), 3),
+            Math.Round(-extent.Y / 2 + random.Uniform(-10, 30), 3),
+            Math.Round(random.Uniform(-400, -100), 3));
 
         var (flipX, flipY) = DrawFlips(random);
         var origin = new Vector3D(

@@ -11,7 +11,10 @@ internal static class ScannerNoise
 
     /// <summary>Writes <paramref name="hu"/> plus noise into <paramref name="voxels"/>, in index order, drawing
     /// from <paramref name="random"/> (so equal seeds give equal bytes).</summary>
+    /// <param name="hu">Rendered HU, (z, y, x) order.</param>
+    /// <param name="voxels">Destination of the same length.</param>
     /// <param name="sigmaHu">Noise standard deviation in HU; 0 for a noise-free rendering.</param>
+    /// <param name="random">The scan's noise stream.</param>
     public static void Apply(float[] hu, short[] voxels, double sigmaHu, Random random)
     {
         var i = 0;

@@ -50,8 +50,13 @@ public enum LesionAttachment
 /// A lesion drawn into a synthetic scan: centre in world (x, y, z) mm, nominal diameter in mm (the annotated
 /// one; lobulation makes the outline vary about it), tissue, listing and attachment.
 /// </summary>
+/// <param name="CenterWorldMm">Centre, world (x, y, z) mm, within a fifth of the radius of a voxel centre.</param>
+/// <param name="DiameterMm">Nominal diameter, mm: the one its list gives (unless of unknown size).</param>
+/// <param name="Kind">Tissue and shape.</param>
+/// <param name="Listing">Which LUNA16 list names it.</param>
+/// <param name="Attachment">What it touches.</param>
 /// <param name="CoreHu">Mean HU at the centre: solid tissue for solid, part-solid and calcified lesions.</param>
-/// <param name="HaloHu">Mean HU of the ground-glass part (equal to <paramref name="CoreHu"/> when there is none).</param>
+/// <param name="HaloHu">Mean HU of the ground-glass part (<paramref name="CoreHu"/> when there is none).</param>
 public sealed record SyntheticLesion(
     Vector3D CenterWorldMm,
     double DiameterMm,

@@ -60,7 +60,7 @@ internal sealed class VesselIndex
     }
 
     /// <summary>Distance (mm) from <paramref name="p"/> to the nearest vessel wall within
-    /// <paramref name="reachMm"/> (negative inside a vessel); <paramref name="reachMm"/> when none is that near.</summary>
+    /// <paramref name="reachMm"/> (negative inside a vessel), or <paramref name="reachMm"/> when none is.</summary>
     public double WallDistance(Vector3D p, double reachMm)
     {
         var best = reachMm;

@@ -2,7 +2,7 @@ using LunaFpr.Imaging;
 
 namespace LunaFpr.Synthetic;
 
-/// <summary>One piece of a vessel tree: its tube, the branch it belongs to and the branch that branch grew from.</summary>
+/// <summary>One piece of a vessel tree: its tube, its branch and the branch that one grew from.</summary>
 internal readonly record struct VesselPiece(TubeSegment Tube, int Branch, int ParentBranch);
 
 /// <summary>A vessel bifurcation: where a parent branch splits, world (x, y, z) mm, and the parent's radius.</summary>
@@ -38,6 +38,8 @@ internal sealed class VesselTree
     public IReadOnlyList<Bifurcation> Bifurcations => bifurcations;
 
     /// <summary>Grows the trees of both lungs.</summary>
+    /// <param name="anatomy">The chest whose lungs the trees fill.</param>
+    /// <param name="random">The scan's planning stream.</param>
     /// <param name="minRadiusMm">Branches thinner than this end (mm).</param>
     /// <param name="maxPieces">Upper bound on tube pieces, to bound rendering time.</param>
     public static VesselTree Grow(ChestAnatomy anatomy, Random random, double minRadiusMm, int maxPieces)
