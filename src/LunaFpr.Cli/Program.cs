@@ -15,6 +15,7 @@ Command[] commands =
     PredictCommand.Create(),
     CvCommand.Create(),
     ReportCommand.Create(),
+    SynthCommand.Create(),
 ];
 foreach (var command in commands)
 {
