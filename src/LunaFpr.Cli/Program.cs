@@ -16,6 +16,7 @@ Command[] commands =
     CvCommand.Create(),
     ReportCommand.Create(),
     SynthCommand.Create(),
+    DemoCommand.Create(),
 ];
 foreach (var command in commands)
 {
