@@ -52,7 +52,8 @@ internal static class CvCommand
             AtomicFile.WriteText(layout.StorePointer, w => w.Write(Path.GetFullPath(store.Directory)));
             if (parse.GetValue(merge))
             {
-                MergeAndReport(layout, store, Runner(layout, store, CvConfig.Load(layout), logger), parse.GetValue(bootstrap));
+                var merger = Runner(layout, store, CvConfig.Load(layout), logger);
+                MergeAndReport(layout, store, merger, parse.GetValue(bootstrap));
                 return Task.FromResult(0);
             }
 
@@ -83,14 +84,19 @@ internal static class CvCommand
     }
 
     /// <summary>Merges the finished folds, evaluates them together, and writes report.html and report.md.</summary>
-    public static CvMerge.Outcome MergeAndReport(CvLayout layout, PatchStore store, CrossValidationRun runner, int bootstrap)
+    public static CvMerge.Outcome MergeAndReport(
+        CvLayout layout,
+        PatchStore store,
+        CrossValidationRun runner,
+        int bootstrap)
     {
         var outcome = CvMerge.Run(layout, store, runner, bootstrap);
         CvReport.Write(layout, store, outcome);
+        var console = runner.Console;
         var band = outcome.Merged.CpmBand is { } b ? $" (95% band {b.Lower:0.000}–{b.Upper:0.000})" : "";
-        AnsiConsole.MarkupLineInterpolated(
+        console.MarkupLineInterpolated(
             $"[bold]CPM of {outcome.Folds.Count} fold(s) merged: {outcome.Merged.Cpm:0.000}[/]{band}");
-        AnsiConsole.MarkupLineInterpolated($"Report: {layout.ReportHtml} and {layout.ReportMarkdown}");
+        console.MarkupLineInterpolated($"Report: {layout.ReportHtml} and {layout.ReportMarkdown}");
         return outcome;
     }
 
