@@ -13,6 +13,10 @@ Command[] commands =
     PatchesCommand.Create(),
     TrainCommand.Create(),
     PredictCommand.Create(),
+    CvCommand.Create(),
+    ReportCommand.Create(),
+    SynthCommand.Create(),
+    DemoCommand.Create(),
 ];
 foreach (var command in commands)
 {

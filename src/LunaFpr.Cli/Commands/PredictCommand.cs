@@ -100,7 +100,7 @@ internal static class PredictCommand
                 "prepare that subset or pick another fold.");
         }
 
-        return Score(store, CandidatePrediction.TestEntries(store, fold), settings, $"fold {fold}");
+        return Score(AnsiConsole.Console, store, CandidatePrediction.TestEntries(store, fold), settings, $"fold {fold}");
     }
 
     /// <summary>Scores the candidates of one scan, cutting cubes straight from it.</summary>
@@ -128,10 +128,11 @@ internal static class PredictCommand
                 source.Entries[outside].CenterWorldMm, scan.SeriesUid);
         }
 
-        return Score(source, Enumerable.Range(0, mine.Length).ToArray(), settings, scan.SeriesUid);
+        return Score(AnsiConsole.Console, source, Enumerable.Range(0, mine.Length).ToArray(), settings, scan.SeriesUid);
     }
 
     public static IReadOnlyList<ScoredCandidate> Score(
+        IAnsiConsole console,
         IPatchSource source,
         IReadOnlyList<int> entries,
         PredictSettings settings,
@@ -140,7 +141,7 @@ internal static class PredictCommand
         var device = TorchRuntime.Prepare(ComputeDevice.Cpu, settings.Threads);
         using var model = ModelCheckpoint.Load(settings.ModelPath, device);
         var scorer = new NoduleScorer(model.Network, model.Device, settings.BatchSize, settings.TestTimeAugmentation);
-        return AnsiConsole.Progress()
+        return console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                 new RemainingTimeColumn(), new SpinnerColumn())

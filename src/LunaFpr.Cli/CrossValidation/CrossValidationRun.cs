@@ -27,6 +27,8 @@ internal sealed class CrossValidationRun(
         ? AnnotationCsv.Read(path)
         : [];
 
+    public IAnsiConsole Console => console;
+
     /// <summary>Runs (or skips, or resumes) <paramref name="fold"/> and returns its record.</summary>
     public FoldRecord RunFold(int fold, CancellationToken cancel)
     {
@@ -45,7 +47,8 @@ internal sealed class CrossValidationRun(
             $"Fold {fold} trained no epoch; nothing to predict with.");
         var settings = new PredictSettings(best, TestTimeAugmentation: false, BatchSize: 64,
             Threads: config.Training.Threads);
-        var rows = PredictCommand.Score(store, CandidatePrediction.TestEntries(store, fold), settings, $"fold {fold}");
+        var entries = CandidatePrediction.TestEntries(store, fold);
+        var rows = PredictCommand.Score(console, store, entries, settings, $"fold {fold}");
         SubmissionCsv.Write(layout.Predictions(fold), rows);
 
         var result = Evaluate(rows, store.SeriesUids(fold), bootstrap: 1000);

@@ -9,6 +9,7 @@ namespace LunaFpr.Cli.CrossValidation;
 /// <remarks>
 /// <code>
 /// OUT/config.json              training settings shared by every fold
+/// OUT/store.txt                the patch store's path
 /// OUT/fold-K/train/            lunafpr train's folder: config, history.csv, loss.png, checkpoints
 /// OUT/fold-K/predictions.csv   the fold's test subset, scored by the best checkpoint
 /// OUT/fold-K/evaluation/       the fold against its own scans
@@ -20,6 +21,9 @@ namespace LunaFpr.Cli.CrossValidation;
 internal sealed record CvLayout(string Root)
 {
     public string Config => Path.Combine(Root, "config.json");
+
+    /// <summary>A text file naming the patch store the folds read, so the report can be rebuilt from the folder.</summary>
+    public string StorePointer => Path.Combine(Root, "store.txt");
 
     public string Fold(int fold) => Path.Combine(Root, "fold-" + fold.ToString(CultureInfo.InvariantCulture));
 
