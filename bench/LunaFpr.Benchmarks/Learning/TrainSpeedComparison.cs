@@ -69,7 +69,7 @@ public sealed class TrainSpeedComparison : IComparison
         torch.manual_seed(1);
         using var network = new MultiScaleNet(settings);
         using var optimizer = optim.SGD(network.parameters(), 0.001, 0.9, nesterov: true);
-        using var cubes = rand(new long[] { batch, settings.Channels, 26, 40, 40 });
+        using var cubes = rand(new long[] { batch, settings.ChannelCount, 26, 40, 40 });
         using var labels = arange(batch, ScalarType.Int64).remainder(2);
 
         var train = Time(steps, () =>
@@ -95,7 +95,7 @@ public sealed class TrainSpeedComparison : IComparison
     private static void LoaderRow(int[] batches, Dictionary<int, double> fullStepMs)
     {
         var source = new RandomCubes(512);
-        var inputs = new CubeInputs(source.CubeShape, CubeInputs.WindowsFor(1));
+        var inputs = new CubeInputs(source.CubeShape, [CubeChannel.Lung]);
         foreach (var batch in batches)
         {
             var random = new Random(1);

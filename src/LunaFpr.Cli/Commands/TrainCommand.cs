@@ -29,7 +29,7 @@ internal static class TrainCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancel) => CommandRunner.RunAsync((loggers, token) =>
+        command.SetAction(parse => CommandRunner.Run(loggers =>
         {
             var request = o.Read(parse);
             var console = AnsiConsole.Console;
@@ -38,8 +38,10 @@ internal static class TrainCommand
                 console.Profile.Width = RedirectedWidth; // a log keeps each epoch on one line
             }
 
-            return Task.FromResult(Run(console, request, PatchSources.Open, loggers.CreateLogger("train"), token));
-        }, cancel));
+            using var stop = new CancellationTokenSource();
+            using var onCtrlC = StopOnFirstCtrlC(console, stop);
+            return Run(console, request, PatchSources.Open, loggers.CreateLogger("train"), stop.Token);
+        }));
         return command;
     }
 
@@ -69,7 +71,11 @@ internal static class TrainCommand
         var source = openStore(store);
         try
         {
-            var run = new TrainingRun(source, config, fold, output) { Resume = request.Resume };
+            var run = new TrainingRun(source, config, fold, output)
+            {
+                Resume = request.Resume,
+                ValidationCpm = PatchSources.ValidationCpm(source, new FoldSplit(fold), logger),
+            };
             var outcome = Train(console, run, logger, cancel);
             Finish(console, outcome, output);
             return 0;
@@ -83,6 +89,25 @@ internal static class TrainCommand
         {
             (source as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The first Ctrl+C lets the current step finish and stops cleanly (finished epochs are on disk); a second one
+    /// ends the process at once. A step can take many seconds, longer than a signal handler may wait.
+    /// </summary>
+    private static IDisposable StopOnFirstCtrlC(IAnsiConsole console, CancellationTokenSource stop)
+    {
+        ConsoleCancelEventHandler handler = (_, e) =>
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                stop.Cancel();
+                console.MarkupLine("[yellow]Stopping after this step;[/] press Ctrl+C again to stop at once.");
+            }
+        };
+        System.Console.CancelKeyPress += handler;
+        return new Unsubscribe(() => System.Console.CancelKeyPress -= handler);
     }
 
     private static TrainingConfig BaseConfig(TrainRequest request)
@@ -111,6 +136,11 @@ internal static class TrainCommand
                 var view = new TrainingView(console, context, run.OutputDirectory);
                 return new FoldTrainer(logger).Run(run, view, cancel);
             });
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 
     private static void Finish(IAnsiConsole console, TrainingOutcome outcome, string output)

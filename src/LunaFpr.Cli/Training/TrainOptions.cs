@@ -66,8 +66,8 @@ internal sealed class TrainOptions
     public Option<string?> Fusion { get; } = new("--fusion")
     { Description = "concatenation (SPEC, default) or weighted-mean (Dou et al.: 0.3/0.4/0.3)." };
 
-    public Option<int?> Channels { get; } = new("--channels")
-    { Description = "Input channels: 1 = lung window (default), 2 = lung + mediastinal." };
+    public Option<string?> Channels { get; } = new("--channels")
+    { Description = "Input channels in order, from lung, mediastinal, clahe, minmax (default: lung)." };
 
     public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "SGD rate (0.001)." };
 

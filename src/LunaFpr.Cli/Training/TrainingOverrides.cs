@@ -16,7 +16,7 @@ internal sealed record TrainingOverrides(
     int? Threads = null,
     string? Device = null,
     string? Fusion = null,
-    int? Channels = null,
+    string? Channels = null,
     double? LearningRate = null,
     double? DecayPerEpoch = null,
     bool? Flips = null)
@@ -24,6 +24,7 @@ internal sealed record TrainingOverrides(
     /// <summary><paramref name="config"/> with every given override applied, validated.</summary>
     /// <exception cref="ArgumentException">A value out of range; the message names the setting.</exception>
     /// <exception cref="NotSupportedException">An unknown preset, device or fusion name.</exception>
+    /// <exception cref="FormatException">An unknown channel name.</exception>
     public TrainingConfig ApplyTo(TrainingConfig config)
     {
         var model = config.Model;
@@ -34,7 +35,7 @@ internal sealed record TrainingOverrides(
 
         model = model with
         {
-            Channels = Channels ?? model.Channels,
+            Channels = Channels is null ? model.Channels : ModelSettings.CanonicalChannels(Channels),
             Fusion = Fusion is null ? model.Fusion : ParseFusion(Fusion),
         };
         var t = config.Training;

@@ -30,7 +30,7 @@ public sealed class NoduleScorer
         this.device = device;
         BatchSize = batchSize;
         TestTimeAugmentation = testTimeAugmentation;
-        Inputs = new CubeInputs(CubeShape.Default, CubeInputs.WindowsFor(network.Settings.Channels));
+        Inputs = new CubeInputs(CubeShape.Default, network.Settings.InputChannels);
     }
 
     /// <summary>Cubes per forward pass.</summary>

@@ -29,7 +29,7 @@ public static class ModelCost
         var total = 0.0;
         foreach (var scale in ScaleSpec.All)
         {
-            total += BranchFlops(scale, settings.Channels, settings.Filters, settings.DenseUnits(scale));
+            total += BranchFlops(scale, settings.ChannelCount, settings.Filters, settings.DenseUnits(scale));
         }
 
         var branchUnits = settings.DenseD40 + settings.DenseD30 + settings.DenseD20;
@@ -57,7 +57,7 @@ public static class ModelCost
         foreach (var scale in ScaleSpec.All)
         {
             var f = settings.Filters;
-            total += ConvParameters(settings.Channels, f, ScaleSpec.Kernel.VoxelCount)
+            total += ConvParameters(settings.ChannelCount, f, ScaleSpec.Kernel.VoxelCount)
                 + ConvParameters(f, f, ScaleSpec.Kernel.VoxelCount)
                 + ConvParameters(f, f, scale.LastKernel.VoxelCount)
                 + DenseParameters(scale.FlattenedLength(f), settings.DenseUnits(scale));

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using LunaFpr.Patches;
+
 namespace LunaFpr.Learning.Model;
 
 /// <summary>
@@ -10,7 +13,10 @@ namespace LunaFpr.Learning.Model;
 /// <param name="DenseD30">Units of the d30 branch's dense layer (full: 250).</param>
 /// <param name="DenseD20">Units of the d20 branch's dense layer (full: 150).</param>
 /// <param name="FusionDense">Units of the dense layer after concatenation (full: 200); unused by weighted fusion.</param>
-/// <param name="Channels">Input channels: 1 = lung window, 2 = lung + mediastinal window.</param>
+/// <param name="Channels">
+/// Input channels, comma-separated names of <see cref="CubeChannel"/> in order: "lung" (default), "mediastinal",
+/// "clahe", "minmax"; e.g. "lung,mediastinal".
+/// </param>
 /// <param name="Fusion">How the branches are combined (default concatenation).</param>
 /// <param name="Dropout">Dropout rate after each branch's dense layer (0.2).</param>
 public sealed record ModelSettings(
@@ -20,15 +26,15 @@ public sealed record ModelSettings(
     int DenseD30,
     int DenseD20,
     int FusionDense,
-    int Channels,
+    string Channels,
     FusionMode Fusion,
     double Dropout)
 {
-    /// <summary>SPEC §3: 64 filters, dense 250 / 250 / 150, fusion dense 200, one lung-window channel.</summary>
-    public static ModelSettings Full { get; } = new("full", 64, 250, 250, 150, 200, 1, FusionMode.Concatenation, 0.2);
+    /// <summary>SPEC §3: 64 filters, dense 250 / 250 / 150, fusion dense 200, the lung window as only channel.</summary>
+    public static ModelSettings Full { get; } = new("full", 64, 250, 250, 150, 200, "lung", FusionMode.Concatenation, 0.2);
 
     /// <summary>16 filters, dense 32 / 32 / 16, fusion dense 32: about 1/18 of the full preset's FLOPs.</summary>
-    public static ModelSettings Small { get; } = new("small", 16, 32, 32, 16, 32, 1, FusionMode.Concatenation, 0.2);
+    public static ModelSettings Small { get; } = new("small", 16, 32, 32, 16, 32, "lung", FusionMode.Concatenation, 0.2);
 
     /// <summary>The names <see cref="FromPreset"/> accepts.</summary>
     public static IReadOnlyList<string> PresetNames { get; } = ["full", "small"];
@@ -42,6 +48,22 @@ public sealed record ModelSettings(
         _ => throw new NotSupportedException(
             $"Unknown model preset '{name}'. Known presets: {string.Join(", ", PresetNames)}."),
     };
+
+    /// <summary>The input channels in order, parsed from <see cref="Channels"/>.</summary>
+    /// <exception cref="FormatException">For an unknown channel name.</exception>
+    [JsonIgnore]
+    public IReadOnlyList<CubeChannel> InputChannels => CubeChannels.Parse(Channels);
+
+    /// <summary>Number of input channels C: the network reads [N, C, 26, 40, 40].</summary>
+    [JsonIgnore]
+    public int ChannelCount => InputChannels.Count;
+
+    /// <summary>
+    /// <see cref="Channels"/> in canonical form (lower case, no spaces), so equal choices compare equal.
+    /// </summary>
+    /// <exception cref="FormatException">For an unknown channel name.</exception>
+    public static string CanonicalChannels(string channels) =>
+        string.Join(",", CubeChannels.Parse(channels).Select(c => c.ToString().ToLowerInvariant()));
 
     /// <summary>Dense units of a branch, by <see cref="ScaleSpec.Name"/>.</summary>
     public int DenseUnits(ScaleSpec scale) => scale.Name switch
@@ -68,7 +90,7 @@ public sealed record ModelSettings(
             yield return ("fusionDense", FusionDense.ToString());
         }
 
-        yield return ("channels", Channels.ToString());
+        yield return ("channels", CanonicalChannels(Channels));
     }
 
     /// <summary>
@@ -90,7 +112,18 @@ public sealed record ModelSettings(
         Require(DenseD30 is >= 1 and <= 100_000, "denseD30", DenseD30, "1 … 100000");
         Require(DenseD20 is >= 1 and <= 100_000, "denseD20", DenseD20, "1 … 100000");
         Require(FusionDense is >= 1 and <= 100_000, "fusionDense", FusionDense, "1 … 100000");
-        Require(Channels is 1 or 2, "channels", Channels, "1 (lung window) or 2 (lung + mediastinal)");
+        IReadOnlyList<CubeChannel> channels;
+        try
+        {
+            channels = InputChannels;
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"Model setting 'channels': {e.Message}", e);
+        }
+
+        Require(channels.Count > 0 && channels.Distinct().Count() == channels.Count, "channels", Channels,
+            "one or more distinct names of lung, mediastinal, clahe, minmax");
         Require(Dropout is >= 0 and < 1, "dropout", Dropout, "0 ≤ dropout < 1");
     }
 

@@ -58,7 +58,7 @@ public sealed class MultiScaleNet : nn.Module<Tensor, Tensor>
         RegisterComponents();
 
         ScaleBranch Branch(ScaleSpec scale) => new(
-            scale, settings.Channels, settings.Filters, settings.DenseUnits(scale), settings.Dropout);
+            scale, settings.ChannelCount, settings.Filters, settings.DenseUnits(scale), settings.Dropout);
     }
 
     /// <summary>The settings the network was built with.</summary>
@@ -128,11 +128,12 @@ public sealed class MultiScaleNet : nn.Module<Tensor, Tensor>
     private void CheckInput(Tensor cubes)
     {
         var cube = CubeShape.Default;
-        long[] expected = [cubes.shape.Length > 0 ? cubes.shape[0] : 0, Settings.Channels, cube.Z, cube.Y, cube.X];
+        var channels = Settings.ChannelCount;
+        long[] expected = [cubes.shape.Length > 0 ? cubes.shape[0] : 0, channels, cube.Z, cube.Y, cube.X];
         if (!cubes.shape.SequenceEqual(expected))
         {
             throw new ArgumentException(
-                $"The network expects cubes [N, {Settings.Channels}, {cube.Z}, {cube.Y}, {cube.X}] (N, channels, " +
+                $"The network expects cubes [N, {channels}, {cube.Z}, {cube.Y}, {cube.X}] (N, channels, " +
                 $"z, y, x); got [{string.Join(", ", cubes.shape)}].", nameof(cubes));
         }
     }

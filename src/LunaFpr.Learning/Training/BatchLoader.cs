@@ -73,7 +73,7 @@ public sealed class BatchLoader : IDisposable
     {
         var values = new float[samples.Count * inputs.ValuesPerCube];
         var hu = new short[inputs.Shape.VoxelCount];
-        var scratch = new float[inputs.Shape.VoxelCount];
+        var scratch = new float[inputs.ValuesPerCube];
         var labels = new long[samples.Count];
         for (var i = 0; i < samples.Count; i++)
         {

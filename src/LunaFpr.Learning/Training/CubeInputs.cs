@@ -3,76 +3,55 @@ using LunaFpr.Patches;
 namespace LunaFpr.Learning.Training;
 
 /// <summary>
-/// Turns a stored cube (int16 HU, (z, y, x)) into network input: one float channel in [0, 1] per HU window, laid out
-/// [C, z, y, x], with the sample's rotation and mirrors applied while copying.
+/// Turns a stored cube (int16 HU, (z, y, x)) into network input [C, z, y, x], one float channel per
+/// <see cref="CubeChannel"/> (made by <see cref="CubeChannels"/>), with the sample's rotation and mirrors applied.
 /// </summary>
 public sealed class CubeInputs
 {
-    private readonly HuWindow[] windows;
+    private readonly CubeChannels channels;
 
     /// <param name="shape">Cube size (z, y, x); rotations need y = x.</param>
-    /// <param name="windows">One window per channel, in channel order.</param>
-    public CubeInputs(CubeShape shape, IReadOnlyList<HuWindow> windows)
+    /// <param name="channels">The channels, in order.</param>
+    public CubeInputs(CubeShape shape, IReadOnlyList<CubeChannel> channels)
     {
-        if (windows.Count == 0)
-        {
-            throw new ArgumentException("At least one HU window (channel) is needed.", nameof(windows));
-        }
-
-        Shape = shape;
-        this.windows = [.. windows];
+        this.channels = new CubeChannels(shape, channels);
     }
 
     /// <summary>Cube size (z, y, x).</summary>
-    public CubeShape Shape { get; }
+    public CubeShape Shape => channels.Shape;
 
-    /// <summary>Channels C, one per window.</summary>
-    public int Channels => windows.Length;
+    /// <summary>Channels C.</summary>
+    public int Channels => channels.Count;
 
-    /// <summary>Floats per cube: C · z · y · x.</summary>
-    public int ValuesPerCube => Channels * Shape.VoxelCount;
-
-    /// <summary>
-    /// The windows of the input channels: 1 → lung [−1000, 400] HU; 2 → lung, then mediastinal [−115, 185] HU.
-    /// </summary>
-    /// <exception cref="NotSupportedException">For other channel counts.</exception>
-    public static IReadOnlyList<HuWindow> WindowsFor(int channels) => channels switch
-    {
-        1 => [HuWindow.Lung],
-        2 => [HuWindow.Lung, HuWindow.Mediastinal],
-        _ => throw new NotSupportedException(
-            $"{channels} input channels are not supported; use 1 (lung window) or 2 (lung + mediastinal)."),
-    };
+    /// <summary>Floats per cube: C · z · y · x; also the size of the scratch <see cref="Fill"/> needs.</summary>
+    public int ValuesPerCube => channels.ValueCount;
 
     /// <summary>
     /// Writes the channels of <paramref name="hu"/> (z, y, x) into <paramref name="destination"/> [C, z, y, x],
-    /// transformed as <paramref name="sample"/> says. <paramref name="scratch"/> holds one channel (z · y · x).
+    /// transformed as <paramref name="sample"/> says. <paramref name="scratch"/> holds
+    /// <see cref="ValuesPerCube"/> floats; the channels are made from the stored cube, then turned and mirrored.
     /// </summary>
     public void Fill(ReadOnlySpan<short> hu, CubeSample sample, Span<float> destination, Span<float> scratch)
     {
-        var voxels = Shape.VoxelCount;
-        if (hu.Length != voxels || destination.Length < ValuesPerCube || scratch.Length < voxels)
+        if (destination.Length < ValuesPerCube || scratch.Length < ValuesPerCube)
         {
             throw new ArgumentException(
-                $"A {Shape} cube needs {voxels} HU values, {ValuesPerCube} output and {voxels} scratch floats; " +
-                $"got {hu.Length}, {destination.Length} and {scratch.Length}.");
+                $"A {Shape} cube with {Channels} channel(s) needs {ValuesPerCube} output and scratch floats; " +
+                $"got {destination.Length} and {scratch.Length}.");
         }
 
         if (sample.IsIdentity)
         {
-            for (var c = 0; c < windows.Length; c++)
-            {
-                windows[c].Apply(hu, destination.Slice(c * voxels, voxels));
-            }
-
+            channels.Fill(hu, destination);
             return;
         }
 
+        channels.Fill(hu, scratch);
         var plane = PlaneSources(sample);
-        for (var c = 0; c < windows.Length; c++)
+        var voxels = Shape.VoxelCount;
+        for (var c = 0; c < Channels; c++)
         {
-            windows[c].Apply(hu, scratch[..voxels]);
-            Gather(scratch[..voxels], plane, sample.MirrorZ, destination.Slice(c * voxels, voxels));
+            Gather(scratch.Slice(c * voxels, voxels), plane, sample.MirrorZ, destination.Slice(c * voxels, voxels));
         }
     }
 

@@ -133,8 +133,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
         ILogger log)
     {
         private readonly TrainingSettings settings = run.Config.Training;
-        private readonly CubeInputs inputs = new(
-            run.Source.CubeShape, CubeInputs.WindowsFor(run.Config.Model.Channels));
+        private readonly CubeInputs inputs = new(run.Source.CubeShape, run.Config.Model.InputChannels);
 
         private readonly IReadOnlyList<int> validation = split.ValidationIndices(run.Source.Entries);
         private int bestEpoch = last?.BestEpoch ?? 0;

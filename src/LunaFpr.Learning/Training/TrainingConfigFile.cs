@@ -56,7 +56,7 @@ public static class TrainingConfigFile
             config.Validate();
             return config;
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException)
         {
             throw new InvalidDataException($"Config '{sourceName}': {e.Message}", e);
         }
@@ -80,7 +80,7 @@ public static class TrainingConfigFile
             DenseD30 = m.DenseD30 ?? preset.DenseD30,
             DenseD20 = m.DenseD20 ?? preset.DenseD20,
             FusionDense = m.FusionDense ?? preset.FusionDense,
-            Channels = m.Channels ?? preset.Channels,
+            Channels = ModelSettings.CanonicalChannels(m.Channels ?? preset.Channels),
             Fusion = m.Fusion ?? preset.Fusion,
             Dropout = m.Dropout ?? preset.Dropout,
         };
@@ -136,7 +136,7 @@ public static class TrainingConfigFile
 
         public int? FusionDense { get; set; }
 
-        public int? Channels { get; set; }
+        public string? Channels { get; set; }
 
         public FusionMode? Fusion { get; set; }
 

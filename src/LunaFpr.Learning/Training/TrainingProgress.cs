@@ -68,9 +68,12 @@ public static class TrainingProgressFormat
     /// <summary>"12.3M parameters, 8.69 GFLOP per cube forward (≈ 26.1 training)".</summary>
     public static string CostLine(ModelSettings settings, long parameters, double forwardFlops) =>
         Invariant($"model {settings.Preset} ({settings.Filters} filters, dense {settings.DenseD40}/")
-        + Invariant($"{settings.DenseD30}/{settings.DenseD20}, {settings.Fusion}, {settings.Channels} channel(s)): ")
+        + Invariant($"{settings.DenseD30}/{settings.DenseD20}, {FusionName(settings.Fusion)}, channels {settings.Channels}): ")
         + Invariant($"{parameters / 1e6:0.00}M parameters, {forwardFlops / 1e9:0.000} GFLOP per cube forward ")
         + Invariant($"(≈ {forwardFlops * ModelCost.TrainingToForward / 1e9:0.000} training)");
+
+    private static string FusionName(FusionMode fusion) =>
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(fusion.ToString());
 
     private static string Opt(double? value, string format) =>
         value is { } v && !double.IsNaN(v) ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "-";

@@ -41,12 +41,12 @@ public class ModelCheckpointTests
         var config = TinyRuns.Config(1, 1, 4);
         using var network = new MultiScaleNet(config.Model);
         SaveWithSidecar(network, config, path);
-        using var other = new MultiScaleNet(ModelSettings.Small with { DenseD20 = 8, Channels = 2 });
+        using var other = new MultiScaleNet(ModelSettings.Small with { DenseD20 = 8, Channels = "lung,clahe" });
 
         var error = Assert.Throws<InvalidDataException>(() => ModelCheckpoint.LoadWeights(other, path));
 
         Assert.Contains("denseD20: 8 requested, 16 in the checkpoint", error.Message);
-        Assert.Contains("channels: 2 requested, 1 in the checkpoint", error.Message);
+        Assert.Contains("channels: lung,clahe requested, lung in the checkpoint", error.Message);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class ModelCostTests
     [InlineData(FusionMode.WeightedMean)]
     public void ParameterCount_MatchesTheBuiltNetwork(FusionMode fusion)
     {
-        var settings = ModelSettings.Small with { Fusion = fusion, Channels = 2 };
+        var settings = ModelSettings.Small with { Fusion = fusion, Channels = "lung,mediastinal" };
         using var network = new MultiScaleNet(settings);
 
         Assert.Equal(network.ParameterCount, ModelCost.ParameterCount(settings));

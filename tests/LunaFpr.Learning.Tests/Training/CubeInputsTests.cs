@@ -15,7 +15,7 @@ public class CubeInputsTests
     public void Fill_WithQuarterTurns_MatchesTorchRot90AboutZ(int turns)
     {
         var hu = Ramp();
-        var inputs = new CubeInputs(Shape, [HuWindow.Lung]);
+        var inputs = new CubeInputs(Shape, [CubeChannel.Lung]);
         var plain = Filled(inputs, hu, new CubeSample(0, false));
         var turned = Filled(inputs, hu, new CubeSample(0, false, turns));
 
@@ -28,7 +28,7 @@ public class CubeInputsTests
     public void Fill_WithMirrors_ReversesXAfterTheTurnAndZ()
     {
         var hu = Ramp();
-        var inputs = new CubeInputs(Shape, [HuWindow.Lung]);
+        var inputs = new CubeInputs(Shape, [CubeChannel.Lung]);
         var plain = Filled(inputs, hu, new CubeSample(0, false));
         var mirrored = Filled(inputs, hu, new CubeSample(0, false, 1, MirrorX: true, MirrorZ: true));
 
@@ -44,22 +44,26 @@ public class CubeInputsTests
         hu[0] = -1000;
         hu[1] = 400;
         hu[2] = 35;
-        var inputs = new CubeInputs(Shape, CubeInputs.WindowsFor(2));
+        var inputs = new CubeInputs(Shape, [CubeChannel.Lung, CubeChannel.Mediastinal]);
 
         var values = Filled(inputs, hu, new CubeSample(0, true));
 
         Assert.Equal(2 * Shape.VoxelCount, values.Length);
         Assert.Equal([0f, 1f, 1035f / 1400f], values[..3]);
-        var mediastinal = values.AsSpan(Shape.VoxelCount, 3).ToArray();
-        Assert.Equal([0f, 1f, 0.5f], mediastinal);
+        Assert.Equal([0f, 1f, 0.5f], values.AsSpan(Shape.VoxelCount, 3).ToArray());
     }
 
     [Fact]
-    public void WindowsFor_ThreeChannels_IsNotSupported()
+    public void Fill_WithTwoChannelsTurned_TurnsEachChannel()
     {
-        var error = Assert.Throws<NotSupportedException>(() => CubeInputs.WindowsFor(3));
+        var hu = Ramp();
+        var inputs = new CubeInputs(Shape, [CubeChannel.Lung, CubeChannel.MinMax]);
+        var plain = Filled(inputs, hu, new CubeSample(0, false));
 
-        Assert.Contains("1 (lung window) or 2", error.Message);
+        var turned = Filled(inputs, hu, new CubeSample(0, false, 2));
+
+        using var expected = tensor(plain, [2, Shape.Z, Shape.Y, Shape.X]).rot90(2, (2, 3)).contiguous();
+        Assert.Equal(expected.data<float>().ToArray(), turned);
     }
 
     // Every voxel a different HU inside the lung window, so any misplaced voxel shows.
@@ -69,7 +73,7 @@ public class CubeInputsTests
     private static float[] Filled(CubeInputs inputs, short[] hu, CubeSample sample)
     {
         var values = new float[inputs.ValuesPerCube];
-        inputs.Fill(hu, sample, values, new float[Shape.VoxelCount]);
+        inputs.Fill(hu, sample, values, new float[inputs.ValuesPerCube]);
         return values;
     }
 }

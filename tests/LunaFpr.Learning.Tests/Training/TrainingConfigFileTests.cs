@@ -25,7 +25,7 @@ public class TrainingConfigFileTests
     {
         using var folder = new TempFolder();
         var config = new TrainingConfig(
-            ModelSettings.Full with { Channels = 2 },
+            ModelSettings.Full with { Channels = "lung,minmax" },
             new TrainingSettings(BatchSize: 32, DecayPerEpoch: 0.9, Flips: true, Device: ComputeDevice.Cuda));
 
         TrainingConfigFile.Write(folder.File("config.json"), config);
@@ -41,6 +41,19 @@ public class TrainingConfigFileTests
 
         Assert.Equal("custom", config.Model.Preset);
         Assert.Equal(250, config.Model.DenseD40);
+    }
+
+    [Fact]
+    public void Parse_Channels_AreCanonicalAndUnknownNamesRefused()
+    {
+        var config = TrainingConfigFile.Parse("""{ "model": { "channels": "Lung, CLAHE" } }""", "a.json");
+        var error = Assert.Throws<InvalidDataException>(() =>
+            TrainingConfigFile.Parse("""{ "model": { "channels": "lung,bone" } }""", "b.json"));
+
+        Assert.Equal("lung,clahe", config.Model.Channels);
+        Assert.Equal(2, config.Model.ChannelCount);
+        Assert.Contains("b.json", error.Message);
+        Assert.Contains("'bone'", error.Message);
     }
 
     [Fact]
