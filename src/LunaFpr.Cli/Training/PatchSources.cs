@@ -10,10 +10,6 @@ internal static class PatchSources
 {
     /// <summary>Opens the store in <paramref name="directory"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">When the folder does not exist.</exception>
-<<<<<<< HEAD
-    /// <exception cref="InvalidDataException">A wrong format version or a truncated data file.</exception>
-    public static IPatchSource Open(string directory)
-=======
     public static IPatchSource Open(string directory) => Directory.Exists(directory)
         ? PatchStore.Open(directory)
         : throw new DirectoryNotFoundException(
@@ -27,18 +23,13 @@ internal static class PatchSources
         IPatchSource source,
         FoldSplit split,
         ILogger logger)
->>>>>>> training
     {
         if (source is not PatchStore store || !store.Subsets.Contains(split.ValidationSubset))
         {
             return null;
         }
 
-<<<<<<< HEAD
-        return PatchStore.Open(directory); // left open for the process: training reads it to the end
-=======
         return Learning.Training.ValidationCpm.For(store.ReadAnnotations(), store.ReadExcludedAnnotations(),
             store.SeriesUids(split.ValidationSubset), logger);
->>>>>>> training
     }
 }

@@ -36,7 +36,7 @@ public sealed class SyntheticStoreFixture : IDisposable
 
     /// <summary>A network far smaller than the small preset and a two-step epoch: the plumbing, not the skill.</summary>
     public static TrainingConfig TinyConfig(int epochs) => new(
-        new ModelSettings("tiny", 4, 8, 8, 8, 8, 1, FusionMode.Concatenation, 0.2),
+        ModelSettings.Small with { Preset = "tiny", Filters = 4, DenseD40 = 8, DenseD30 = 8, DenseD20 = 8, FusionDense = 8 },
         new TrainingSettings { Epochs = epochs, StepsPerEpoch = 2, BatchSize = 8, Threads = 2, Seed = 5 });
 
     public static IAnsiConsole QuietConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
