@@ -21,7 +21,9 @@ internal static class CvCommand
         var o = new TrainOptions();
         var folds = new Option<string>("--folds")
         {
-            HelpName = "LIST", Description = "Folds to run: 0-9 (default), 3, or 0,2,5-7.", DefaultValueFactory = _ => "0-9",
+            HelpName = "LIST",
+            Description = "Folds to run: 0-9 (default), 3, or 0,2,5-7.",
+            DefaultValueFactory = _ => "0-9",
         };
         var merge = new Option<bool>("--merge")
         {
@@ -100,7 +102,11 @@ internal static class CvCommand
         return outcome;
     }
 
-    private static CrossValidationRun Runner(CvLayout layout, PatchStore store, TrainingConfig config, ILogger logger) =>
+    private static CrossValidationRun Runner(
+        CvLayout layout,
+        PatchStore store,
+        TrainingConfig config,
+        ILogger logger) =>
         new(AnsiConsole.Console, store, layout, config, logger);
 
     private static IEnumerable<Option> Overrides(TrainOptions o) =>

@@ -25,7 +25,9 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out")
         {
-            HelpName = "DIR", Description = "Working folder (reused when run again).", DefaultValueFactory = _ => "demo-out",
+            HelpName = "DIR",
+            Description = "Working folder (reused when run again).",
+            DefaultValueFactory = _ => "demo-out",
         };
         var scans = new Option<int>("--scans")
         {
@@ -48,11 +50,12 @@ internal static class DemoCommand
             var storePath = Path.Combine(folder, "store");
 
             console.Write(new Rule("[bold]1/4 synthetic LUNA16-like data[/]").LeftJustified());
-            SynthCommand.Run(console, new SyntheticOptions { Scans = parse.GetValue(scans), Seed = DemoPlan.Seed }, data);
+            var synthetic = new SyntheticOptions { Scans = parse.GetValue(scans), Seed = DemoPlan.Seed };
+            SynthCommand.Run(console, synthetic, data);
 
             console.Write(new Rule("[bold]2/4 patch store[/]").LeftJustified());
-            var prepared = PrepareCommand.Run(console, DemoPlan.Prepare(data, storePath), loggers.CreateLogger("prepare"),
-                token);
+            var prepareLog = loggers.CreateLogger("prepare");
+            var prepared = PrepareCommand.Run(console, DemoPlan.Prepare(data, storePath), prepareLog, token);
             if (prepared != 0)
             {
                 return Task.FromResult(prepared);

@@ -100,7 +100,8 @@ internal static class PredictCommand
                 "prepare that subset or pick another fold.");
         }
 
-        return Score(AnsiConsole.Console, store, CandidatePrediction.TestEntries(store, fold), settings, $"fold {fold}");
+        var entries = CandidatePrediction.TestEntries(store, fold);
+        return Score(AnsiConsole.Console, store, entries, settings, $"fold {fold}");
     }
 
     /// <summary>Scores the candidates of one scan, cutting cubes straight from it.</summary>

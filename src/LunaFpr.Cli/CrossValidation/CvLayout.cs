@@ -22,7 +22,8 @@ internal sealed record CvLayout(string Root)
 {
     public string Config => Path.Combine(Root, "config.json");
 
-    /// <summary>A text file naming the patch store the folds read, so the report can be rebuilt from the folder.</summary>
+    /// <summary>A text file naming the patch store the folds read, so a report can be rebuilt from the folder.
+    /// </summary>
     public string StorePointer => Path.Combine(Root, "store.txt");
 
     public string Fold(int fold) => Path.Combine(Root, "fold-" + fold.ToString(CultureInfo.InvariantCulture));

@@ -10,7 +10,7 @@ namespace LunaFpr.Cli.CrossValidation;
 /// </summary>
 internal static class CvMerge
 {
-    /// <summary>The merged submission, its evaluation, and the per-fold evaluations, each against its own scans.</summary>
+    /// <summary>The merged submission, its evaluation, and each fold evaluated against its own scans.</summary>
     public sealed record Outcome(
         IReadOnlyList<int> Folds,
         IReadOnlyList<ScoredCandidate> Submission,

@@ -24,7 +24,7 @@ internal static class CvReport
         var nodules = AnnotationCsv.Read(store.AnnotationsPath);
         var excluded = store.ExcludedAnnotationsPath is { } path ? AnnotationCsv.Read(path) : [];
         var report = new ReportDocument("LunaFpr cross-validation");
-        report.Paragraph($"Patch store {store.Directory}; folds finished: {string.Join(", ", outcome.Folds)}. " +
+        report.Paragraph($"Patch store {store.Directory}; finished folds: {string.Join(", ", outcome.Folds)}. " +
             "Each fold was trained from fresh weights, tested on its own subset with the checkpoint of lowest " +
             "validation loss, and evaluated against its own scans (LUNA16 protocol, 95% bootstrap band).");
 
@@ -84,7 +84,8 @@ internal static class CvReport
         var findings = nodules.Concat(excluded.Select(e => e.DiameterMm < 0 ? e with { DiameterMm = 10 } : e))
             .ToLookup(a => a.SeriesUid);
         return submission
-            .Where(c => !findings[c.SeriesUid].Any(a => Vector3D.Distance(a.CenterWorldMm, c.CenterWorldMm) < a.RadiusMm))
+            .Where(c => !findings[c.SeriesUid]
+                .Any(a => Vector3D.Distance(a.CenterWorldMm, c.CenterWorldMm) < a.RadiusMm))
             .OrderByDescending(c => c.Probability);
     }
 
@@ -128,7 +129,8 @@ internal static class CvReport
 
     private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Band(ConfidenceBand? band) => band is null ? "" : $"{Number(band.Lower)}–{Number(band.Upper)}";
+    private static string Band(ConfidenceBand? band) =>
+        band is null ? "" : $"{Number(band.Lower)}–{Number(band.Upper)}";
 
     /// <summary>Finds the stored cube nearest to a world point of a series and renders it.</summary>
     private sealed class CubeFinder(PatchStore store)

@@ -3,7 +3,7 @@ namespace LunaFpr.Cli.CrossValidation;
 /// <summary>Parses a fold selection such as <c>0-9</c>, <c>3</c> or <c>0,2,5-7</c>.</summary>
 internal static class FoldList
 {
-    /// <exception cref="ArgumentException">When the text is not a list of folds 0–9; the message quotes it.</exception>
+    /// <exception cref="ArgumentException">The text is not a list of folds 0–9; the message quotes it.</exception>
     public static IReadOnlyList<int> Parse(string text)
     {
         var folds = new SortedSet<int>();

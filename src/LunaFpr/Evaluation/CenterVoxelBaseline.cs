@@ -9,7 +9,7 @@ namespace LunaFpr.Evaluation;
 /// </summary>
 public static class CenterVoxelBaseline
 {
-    /// <summary>Scores <paramref name="entryIndices"/> of <paramref name="source"/> by centre HU, mapped to [0, 1].</summary>
+    /// <summary>Scores <paramref name="entryIndices"/> of <paramref name="source"/> by centre HU, in [0, 1].</summary>
     public static IReadOnlyList<ScoredCandidate> Score(IPatchSource source, IReadOnlyList<int> entryIndices)
     {
         var shape = source.CubeShape;
