@@ -18,7 +18,7 @@ internal static class PatchesCommand
     {
         var store = new Option<string>("--store")
         { Description = "A patch store made by lunafpr prepare.", Required = true };
-        var series = new Option<string>("--series") { Description = "Series UID whose cubes to draw.", Required = true };
+        var series = new Option<string>("--series") { Description = "Series whose cubes to draw.", Required = true };
         var kind = new Option<string?>("--kind")
         { Description = "Only cubes of this kind: negative, original or resampled." };
         var count = new Option<int>("--count")

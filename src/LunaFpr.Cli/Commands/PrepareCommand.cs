@@ -37,7 +37,8 @@ internal static class PrepareCommand
             Description = "Scans processed at once; each holds one scan in memory.",
             DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, 4),
         };
-        var seed = new Option<int>("--seed") { Description = "Seed of the positive resampling." };
+        var seed = new Option<int>("--seed")
+        { Description = "Seed of the positive resampling.", DefaultValueFactory = _ => 0 };
         var cube = new Option<string>("--cube")
         { Description = "Cube size in voxels, z,y,x.", DefaultValueFactory = _ => "26,40,40" };
         var force = new Option<bool>("--force") { Description = "Redo series that an earlier run finished." };

@@ -28,7 +28,7 @@ internal static class CubeSheet
         canvas.Clear(new SKColor(40, 40, 48));
 
         var lung = new float[shape.VoxelCount];
-        CubeChannels.Window(HuWindow.Lung, huCube, lung);
+        HuWindow.Lung.Apply(huCube, lung);
         for (var z = 0; z < shape.Z; z++)
         {
             var left = Gap + z % columns * tileWidth;

@@ -51,34 +51,42 @@ public sealed class PositiveResampler(int seed, ILogger? logger = null)
             var isPositive = candidate.Class == 1;
             var kind = isPositive ? PatchKind.OriginalPositive : PatchKind.Negative;
             points.Add(new TrainingPoint(seriesUid, candidate.CenterWorldMm, kind));
-            if (!isPositive)
-            {
-                continue;
-            }
-
-            var noduleIndex = FindContainingNodule(candidate.CenterWorldMm, nodules);
-            if (noduleIndex < 0)
+            if (isPositive && !AddPlane(seriesUid, candidate, nodules, planes, resampled))
             {
                 unmatched++;
-                log.LogWarning(
-                    "Series {SeriesUid}: class-1 candidate at {World} lies in no annotated nodule; not resampled.",
-                    seriesUid, candidate.CenterWorldMm);
-                continue;
-            }
-
-            var zMm = candidate.CenterWorldMm.Z;
-            if (planes.Add((noduleIndex, zMm)))
-            {
-                var planeSeed = StableSeed.Derive(Seed, seriesUid, noduleIndex, BitConverter.DoubleToInt64Bits(zMm));
-                foreach (var p in SamplePlane(nodules[noduleIndex], zMm, new Random(planeSeed)))
-                {
-                    resampled.Add(new TrainingPoint(seriesUid, p, PatchKind.ResampledPositive));
-                }
             }
         }
 
         points.AddRange(resampled);
         return new SeriesPoints(points, unmatched);
+    }
+
+    /// <summary>Adds the plane of the nodule that holds a positive, once per (nodule, z); false if none does.</summary>
+    private bool AddPlane(
+        string seriesUid,
+        Candidate positive,
+        IReadOnlyList<Annotation> nodules,
+        HashSet<(int Nodule, double ZMm)> planes,
+        List<TrainingPoint> resampled)
+    {
+        var noduleIndex = FindContainingNodule(positive.CenterWorldMm, nodules);
+        if (noduleIndex < 0)
+        {
+            log.LogWarning(
+                "Series {SeriesUid}: class-1 candidate at {World} lies in no annotated nodule; not resampled.",
+                seriesUid, positive.CenterWorldMm);
+            return false;
+        }
+
+        var zMm = positive.CenterWorldMm.Z;
+        if (planes.Add((noduleIndex, zMm)))
+        {
+            var planeSeed = StableSeed.Derive(Seed, seriesUid, noduleIndex, BitConverter.DoubleToInt64Bits(zMm));
+            resampled.AddRange(SamplePlane(nodules[noduleIndex], zMm, new Random(planeSeed))
+                .Select(p => new TrainingPoint(seriesUid, p, PatchKind.ResampledPositive)));
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace LunaFpr.Patches;
 
@@ -76,10 +74,10 @@ public sealed class CubeChannels
             switch (Channels[c])
             {
                 case CubeChannel.Lung:
-                    Window(HuWindow.Lung, huCube, target);
+                    HuWindow.Lung.Apply(huCube, target);
                     break;
                 case CubeChannel.Mediastinal:
-                    Window(HuWindow.Mediastinal, huCube, target);
+                    HuWindow.Mediastinal.Apply(huCube, target);
                     break;
                 case CubeChannel.Clahe:
                     FillClahe(huCube, target);
@@ -99,50 +97,13 @@ public sealed class CubeChannels
         return values;
     }
 
-    /// <summary>
-    /// Windows HU into [0, 1] like <see cref="HuWindow.Apply"/>, eight or sixteen voxels at a time; the training
-    /// loop calls this for every cube of every epoch.
-    /// </summary>
-    public static void Window(HuWindow window, ReadOnlySpan<short> hu, Span<float> destination)
-    {
-        if (destination.Length < hu.Length)
-        {
-            throw new ArgumentException($"Destination holds {destination.Length} values, needs {hu.Length}.");
-        }
-
-        var scale = 1f / (window.UpperHu - window.LowerHu);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && hu.Length >= Vector<short>.Count)
-        {
-            var lower = new Vector<float>(window.LowerHu);
-            var upper = new Vector<float>(window.UpperHu);
-            var scales = new Vector<float>(scale);
-            var source = MemoryMarshal.Cast<short, Vector<short>>(hu);
-            var target = MemoryMarshal.Cast<float, Vector<float>>(destination);
-            for (var v = 0; v < source.Length; v++)
-            {
-                Vector.Widen(source[v], out var low, out var high);
-                target[2 * v] = (Vector.Min(Vector.Max(Vector.ConvertToSingle(low), lower), upper) - lower) * scales;
-                target[2 * v + 1] =
-                    (Vector.Min(Vector.Max(Vector.ConvertToSingle(high), lower), upper) - lower) * scales;
-            }
-
-            i = source.Length * Vector<short>.Count;
-        }
-
-        for (; i < hu.Length; i++)
-        {
-            destination[i] = (Math.Clamp(hu[i], window.LowerHu, window.UpperHu) - window.LowerHu) * scale;
-        }
-    }
-
     private void FillClahe(ReadOnlySpan<short> huCube, Span<float> destination)
     {
         var sliceSize = Shape.Y * Shape.X;
         var lung = new float[sliceSize];
         for (var z = 0; z < Shape.Z; z++)
         {
-            Window(HuWindow.Lung, huCube.Slice(z * sliceSize, sliceSize), lung);
+            HuWindow.Lung.Apply(huCube.Slice(z * sliceSize, sliceSize), lung);
             ClaheSettings.Apply(lung, Shape.Y, Shape.X, destination.Slice(z * sliceSize, sliceSize));
         }
     }

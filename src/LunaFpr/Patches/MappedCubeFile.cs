@@ -31,7 +31,7 @@ internal sealed unsafe class MappedCubeFile : IDisposable
 
     public long Length { get; }
 
-    /// <summary>Fills <paramref name="destination"/> with int16 values from byte <paramref name="offset"/> on.</summary>
+    /// <summary>Fills <paramref name="destination"/> from from byte <paramref name="offset"/>.</summary>
     public void Read(long offset, Span<short> destination)
     {
         var bytes = (long)destination.Length * sizeof(short);

@@ -20,7 +20,7 @@ public static class PatchIndexCsv
     public static Writer Create(string path) => new(path);
 
     /// <summary>Reads every row of <paramref name="path"/> as entries of <paramref name="subset"/>.</summary>
-    /// <exception cref="InvalidDataException">A missing column, bad number or unknown kind (names the line).</exception>
+    /// <exception cref="InvalidDataException">A missing column, bad number or unknown kind, with its line.</exception>
     public static List<PatchEntry> Read(string path, int subset)
     {
         using var reader = new StreamReader(path);

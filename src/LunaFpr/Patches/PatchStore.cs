@@ -6,7 +6,8 @@ namespace LunaFpr.Patches;
 /// A patch store on disk, opened for reading: every cube of every prepared subset as int16 HU, read straight from
 /// memory-mapped data files (see <see cref="PatchStoreLayout"/> for the files). Entries are ordered by subset,
 /// then series as listed in the subset's <c>seriesuids.csv</c>, then index row.
-/// <see cref="ReadCube(int, Span{short})"/> is safe from many threads. <see cref="SeriesPatchWriter"/> writes what this reads.
+/// <see cref="ReadCube(int, Span{short})"/> is safe from many threads.
+/// <see cref="SeriesPatchWriter"/> writes what this reads.
 /// </summary>
 public sealed class PatchStore : IPatchSource, IDisposable
 {
@@ -62,7 +63,7 @@ public sealed class PatchStore : IPatchSource, IDisposable
     public IReadOnlyList<Annotation> ReadExcludedAnnotations() =>
         ExcludedAnnotationsPath is { } path ? AnnotationCsv.Read(path) : [];
 
-    /// <summary>Opens the store in <paramref name="directory"/>; checks its manifest and every data file's size.</summary>
+    /// <summary>Opens the store in <paramref name="directory"/>, checking the manifest and data file sizes.</summary>
     /// <exception cref="FileNotFoundException">No manifest, or a listed series was never finished.</exception>
     /// <exception cref="InvalidDataException">
     /// Another format version, a bad index, or a data file whose size does not match its index (truncated).

@@ -134,7 +134,8 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
         var count = orphans.Sum(p => p.Value.Count);
         if (orphans.Count > 0)
         {
-            log.LogWarning("{Count} candidates of {Series} series have no scan in any subset folder; skipped.",
+            // Information, not a warning: the result counts them and the command line prints that count.
+            log.LogInformation("{Count} candidates of {Series} series have no scan in any subset folder; skipped.",
                 count, orphans.Count);
         }
 

@@ -16,37 +16,10 @@ internal sealed class PatchStoreFolder(PrepareOptions options, ILogger log)
     public void Open()
     {
         Directory.CreateDirectory(Store);
-        var manifestPath = PatchStoreLayout.Manifest(Store);
         var wanted = PatchStoreManifest.Create(options.CubeShape, options.Seed, options.Subsets, DescribeSources());
-        var subsets = wanted.Subsets.ToList();
-        if (File.Exists(manifestPath))
-        {
-            var existing = PatchStoreManifest.Load(manifestPath);
-            var difference = Difference(existing, wanted);
-            if (difference is null)
-            {
-                subsets = subsets.Union(existing.Subsets).Order().ToList();
-            }
-            else if (options.Force)
-            {
-                log.LogWarning("Rebuilding the store in {Store}: {Difference}.", Store, difference);
-                existing.Subsets.Except(wanted.Subsets).ToList().ForEach(DeleteSubset);
-            }
-            else
-            {
-                throw new InvalidDataException(
-                    $"'{manifestPath}' belongs to a store built with {difference}. Run with --force to rebuild it "
-                    + "with the new settings, or choose another --out.");
-            }
-        }
-        else if (Directory.EnumerateFileSystemEntries(Store).Any())
-        {
-            throw new IOException(
-                $"'{Store}' is not empty and holds no {PatchStoreLayout.ManifestFileName}, so it is no patch store. "
-                + "Choose a new or empty folder for --out.");
-        }
+        var subsets = SubsetsToKeep(wanted);
+        (wanted with { Subsets = subsets }).Save(PatchStoreLayout.Manifest(Store));
 
-        (wanted with { Subsets = subsets }).Save(manifestPath);
         CopyAtomically(options.AnnotationsPath, PatchStoreLayout.Annotations(Store));
         if (options.ExcludedPath is not null)
         {
@@ -58,6 +31,44 @@ internal sealed class PatchStoreFolder(PrepareOptions options, ILogger log)
         }
 
         RemoveLeftovers();
+    }
+
+    /// <summary>
+    /// The subsets the manifest will list: the wanted ones plus those an earlier run of the same settings made.
+    /// With other settings, only force goes on, and it deletes the earlier subsets that this run does not redo.
+    /// </summary>
+    private List<int> SubsetsToKeep(PatchStoreManifest wanted)
+    {
+        var manifestPath = PatchStoreLayout.Manifest(Store);
+        if (!File.Exists(manifestPath))
+        {
+            if (Directory.EnumerateFileSystemEntries(Store).Any())
+            {
+                throw new IOException(
+                    $"'{Store}' is not empty and holds no {PatchStoreLayout.ManifestFileName}, so it is no patch "
+                    + "store. Choose a new or empty folder for --out.");
+            }
+
+            return wanted.Subsets.ToList();
+        }
+
+        var existing = PatchStoreManifest.Load(manifestPath);
+        var difference = Difference(existing, wanted);
+        if (difference is null)
+        {
+            return wanted.Subsets.Union(existing.Subsets).Order().ToList();
+        }
+
+        if (!options.Force)
+        {
+            throw new InvalidDataException(
+                $"'{manifestPath}' belongs to a store built with {difference}. Run with --force to rebuild it "
+                + "with the new settings, or choose another --out.");
+        }
+
+        log.LogWarning("Rebuilding the store in {Store}: {Difference}.", Store, difference);
+        existing.Subsets.Except(wanted.Subsets).ToList().ForEach(DeleteSubset);
+        return wanted.Subsets.ToList();
     }
 
     private PatchStoreSources DescribeSources() => new(

@@ -29,9 +29,9 @@ public sealed class SeriesPatchWriter : IDisposable
         this.shape = shape;
         dataPath = PatchStoreLayout.SeriesData(store, subset, seriesUid);
         indexPath = PatchStoreLayout.SeriesIndex(store, subset, seriesUid);
-        Directory.CreateDirectory(PatchStoreLayout.SubsetDirectory(store, subset));
+        // Unbuffered: each cube (83 kB by default) goes to the file in one write, without a copy into a buffer.
         data = new FileStream(PatchStoreLayout.Temporary(dataPath), FileMode.Create, FileAccess.Write, FileShare.None,
-            bufferSize: 1 << 20);
+            bufferSize: 0);
         index = PatchIndexCsv.Create(PatchStoreLayout.Temporary(indexPath));
     }
 
@@ -46,6 +46,7 @@ public sealed class SeriesPatchWriter : IDisposable
     /// </summary>
     public static SeriesPatchWriter Begin(string store, int subset, string seriesUid, CubeShape shape)
     {
+        Directory.CreateDirectory(PatchStoreLayout.SubsetDirectory(store, subset));
         Delete(store, subset, seriesUid);
         return new SeriesPatchWriter(store, subset, seriesUid, shape);
     }

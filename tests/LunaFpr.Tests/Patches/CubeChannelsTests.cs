@@ -23,15 +23,14 @@ public class CubeChannelsTests
     }
 
     [Fact]
-    public void Fill_WindowsEveryVoxel_LikeHuWindowApply()
+    public void Fill_WindowsEveryVoxel_ToTheMediastinalWindow()
     {
         var hu = Ramp(CubeShape.Default.VoxelCount, -1500, 1);
-        var expected = new float[hu.Length];
-        HuWindow.Mediastinal.Apply(hu, expected);
+        var expected = hu.Select(v => (Math.Clamp(v, -115f, 185f) + 115f) / 300f).ToArray();
 
         var values = new CubeChannels(CubeShape.Default, [CubeChannel.Mediastinal]).Create(hu);
 
-        Assert.Equal(expected, values);
+        Assert.Equal(expected, values, (a, b) => Math.Abs(a - b) < 1e-6f);
     }
 
     [Fact]

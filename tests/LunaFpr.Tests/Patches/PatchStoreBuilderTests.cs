@@ -129,6 +129,22 @@ public class PatchStoreBuilderTests
         Assert.Equal([1], opened.Subsets);
     }
 
+    [Fact]
+    public void Build_WritesAnEmptySeries_ForAScanWithoutCandidates()
+    {
+        using var luna = new FakeLuna16();
+        var store = luna.Store("store");
+        var withoutLast = luna.Candidates.Where(c => c.SeriesUid != "2.2.2").ToList();
+
+        var result = new PatchStoreBuilder(luna.ReadScan).Build(luna.Options(store), withoutLast, luna.Annotations);
+
+        Assert.Equal(0, result.CountsBySubset[1].Total);
+        using var opened = PatchStore.Open(store);
+        Assert.Equal(["2.2.2"], opened.SeriesUids(1));
+        Assert.DoesNotContain(opened.Entries, e => e.Subset == 1);
+        Assert.Equal(0, new FileInfo(PatchStoreLayout.SeriesData(store, 1, "2.2.2")).Length);
+    }
+
     /// <summary>Reports synchronously on the worker's thread, unlike <see cref="Progress{T}"/>.</summary>
     private sealed class InlineProgress(Action<PrepareProgress> report) : IProgress<PrepareProgress>
     {

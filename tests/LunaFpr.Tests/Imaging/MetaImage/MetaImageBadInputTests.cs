@@ -212,11 +212,12 @@ public sealed class MetaImageBadInputTests : IDisposable
     }
 
     [Fact]
-    public void ScanFiles_SaysOnlyMetaImageIsRead_WhenGivenAFolder()
+    public void ScanFiles_SaysTheFolderHoldsNoDicomSeries_WhenGivenAFolderOfMetaImages()
     {
-        var e = Assert.Throws<NotSupportedException>(() => ScanFiles.Read(folder.Path));
+        var e = Assert.Throws<InvalidDataException>(() => ScanFiles.Read(folder.Path));
 
-        Assert.Contains("MetaImage", e.Message);
+        Assert.Contains("no DICOM image series", e.Message);
+        Assert.Contains(".mhd file", e.Message);
     }
 
     [Fact]
