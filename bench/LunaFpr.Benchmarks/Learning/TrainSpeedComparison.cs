@@ -9,13 +9,15 @@ using static TorchSharp.torch;
 namespace LunaFpr.Benchmarks.Learning;
 
 /// <summary>
-/// <c>compare train-speed [--presets full,small] [--batches 32,64] [--steps 2] [--threads N]</c>: training and
+/// <c>compare train-speed [--presets full,small] [--batches 32,64] [--steps 1] [--threads N]</c>: training and
 /// inference samples/s of the three-scale network at each preset and batch size on random cubes, the GFLOP/s that
 /// achieves (analytic FLOPs of <see cref="ModelCost"/>) as a fraction of this CPU's fp32 peak, and how long the
 /// background loader takes to prepare a batch compared with a training step.
 /// </summary>
 /// <remarks>
-/// Each setting runs one untimed warm-up step, then <c>--steps</c> timed ones; the figure is the median step.
+/// Each setting runs one untimed warm-up step, then <c>--steps</c> timed ones (default 1, to keep the run to a few
+/// minutes: a full-preset step of 64 cubes takes tens of seconds here); the figure is the median step, so give an
+/// odd count such as 3 for steadier figures.
 /// The machine's load average is printed before and after, since other processes share the cores; so is the
 /// process's CPU time per step, whose GFLOP per CPU-second (against one core's peak) says how well the kernels
 /// use a core whatever the load.
@@ -30,7 +32,7 @@ public sealed class TrainSpeedComparison : IComparison
     {
         var presets = ListOption(args, "--presets") ?? ["full", "small"];
         var batches = (ListOption(args, "--batches") ?? ["32", "64"]).Select(int.Parse).ToArray();
-        var steps = IntOption(args, "--steps") ?? 2;
+        var steps = IntOption(args, "--steps") ?? 1;
         var threads = IntOption(args, "--threads") ?? Environment.ProcessorCount;
         torch.set_num_threads(threads);
         var peak = CpuPeak.Read(threads);
@@ -111,10 +113,10 @@ public sealed class TrainSpeedComparison : IComparison
 
             var perBatch = clock.Elapsed.TotalMilliseconds / 8;
             var share = fullStepMs.TryGetValue(batch, out var step)
-                ? Invariant($" = {perBatch / step:0.0%} of a full-preset training step ({step:0} ms), hidden by prefetch")
+                ? Invariant($" = {perBatch / step:0.0%} of a full-preset training step ({step:0} ms)")
                 : "";
-            Console.WriteLine(Invariant(
-                $"  loader: {perBatch:0.0} ms to read, window and rotate a batch of {batch} ({batch * 1000 / perBatch:0} cubes/s){share}"));
+            Console.WriteLine(Invariant($"  loader: {perBatch:0.0} ms to read, window and rotate a batch of {batch} ")
+                + Invariant($"({batch * 1000 / perBatch:0} cubes/s){share}"));
         }
     }
 
@@ -179,9 +181,12 @@ public sealed class TrainSpeedComparison : IComparison
         {
             var random = new Random(1);
             cubes = Enumerable.Range(0, count)
-                .Select(_ => Enumerable.Range(0, CubeShape.VoxelCount).Select(_ => (short)random.Next(-1000, 400)).ToArray())
+                .Select(_ => Enumerable.Range(0, CubeShape.VoxelCount)
+                    .Select(_ => (short)random.Next(-1000, 400)).ToArray())
                 .ToArray();
-            Entries = cubes.Select((_, i) => new PatchEntry($"1.{i}", 0, PatchKind.Negative, default, default)).ToList();
+            Entries = cubes
+                .Select((_, i) => new PatchEntry($"1.{i}", 0, PatchKind.Negative, default, default))
+                .ToList();
         }
 
         public CubeShape CubeShape => CubeShape.Default;

@@ -124,7 +124,11 @@ internal static class TrainCommand
             : TrainingConfig.Default;
     }
 
-    private static TrainingOutcome Train(IAnsiConsole console, TrainingRun run, ILogger logger, CancellationToken cancel)
+    private static TrainingOutcome Train(
+        IAnsiConsole console,
+        TrainingRun run,
+        ILogger logger,
+        CancellationToken cancel)
     {
         return console.Progress()
             .AutoClear(true)

@@ -5,7 +5,10 @@ using static TorchSharp.torch;
 
 namespace LunaFpr.Learning.Inference;
 
-/// <summary>A network rebuilt from a checkpoint, with the sidecar it was described by. Dispose to free the weights.</summary>
+/// <summary>
+/// A network rebuilt from a checkpoint, in eval mode on <see cref="Device"/>, with the sidecar that describes it.
+/// Dispose it to free the weights.
+/// </summary>
 public sealed record LoadedModel(MultiScaleNet Network, CheckpointInfo Info, Device Device) : IDisposable
 {
     /// <summary>The run's settings: model, optimiser and data.</summary>
@@ -55,9 +58,9 @@ public static class ModelCheckpoint
         if (differences.Count > 0)
         {
             throw new InvalidDataException(
-                $"Checkpoint '{weightsPath}' was trained with another architecture ({string.Join("; ", differences)})." +
-                " Use the same model settings (preset, filters, dense sizes, fusion, channels) as the checkpoint's " +
-                $"sidecar, or train afresh.");
+                $"Checkpoint '{weightsPath}' was trained with another architecture " +
+                $"({string.Join("; ", differences)}). Use the same model settings (preset, filters, dense sizes, " +
+                "fusion, channels) as the checkpoint's sidecar, or train afresh.");
         }
 
         try

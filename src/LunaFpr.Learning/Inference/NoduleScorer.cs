@@ -42,13 +42,23 @@ public sealed class NoduleScorer
     /// <summary>How stored HU cubes become input channels for this network.</summary>
     public CubeInputs Inputs { get; }
 
-    /// <summary>Nodule probabilities [N] of windowed cubes [N, C, 26, 40, 40] (any device).</summary>
+    /// <summary>
+    /// Nodule probabilities [N] of windowed cubes [N, C, 26, 40, 40] (any device), <see cref="BatchSize"/> at a time.
+    /// </summary>
     public float[] Score(Tensor cubes)
     {
-        using var scope = NewDisposeScope();
+        var count = cubes.shape.Length > 0 ? cubes.shape[0] : 0;
+        var probabilities = new float[count];
         using var mode = new EvalMode(network);
-        var logProbabilities = LogProbabilities(cubes.to(device));
-        return logProbabilities.select(1, 1).exp().cpu().data<float>().ToArray();
+        for (long start = 0; start < count; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(BatchSize, count - start);
+            var logProbabilities = LogProbabilities(cubes.narrow(0, start, length).to(device));
+            logProbabilities.select(1, 1).exp().cpu().data<float>().CopyTo(probabilities, (int)start);
+        }
+
+        return probabilities;
     }
 
     /// <summary>

@@ -50,7 +50,9 @@ public static class ModelCost
             + DenseFlops(scale.FlattenedLength(filters), denseUnits);
     }
 
-    /// <summary>Trainable values implied by the layer shapes; equals <see cref="MultiScaleNet.ParameterCount"/>.</summary>
+    /// <summary>
+    /// Trainable values implied by the layer shapes; equals <see cref="MultiScaleNet.ParameterCount"/>.
+    /// </summary>
     public static long ParameterCount(ModelSettings settings)
     {
         long total = 0;

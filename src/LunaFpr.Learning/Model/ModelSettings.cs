@@ -12,7 +12,9 @@ namespace LunaFpr.Learning.Model;
 /// <param name="DenseD40">Units of the d40 branch's dense layer (full: 250).</param>
 /// <param name="DenseD30">Units of the d30 branch's dense layer (full: 250).</param>
 /// <param name="DenseD20">Units of the d20 branch's dense layer (full: 150).</param>
-/// <param name="FusionDense">Units of the dense layer after concatenation (full: 200); unused by weighted fusion.</param>
+/// <param name="FusionDense">
+/// Units of the dense layer after concatenation (full: 200); unused by weighted fusion.
+/// </param>
 /// <param name="Channels">
 /// Input channels, comma-separated names of <see cref="CubeChannel"/> in order: "lung" (default), "mediastinal",
 /// "clahe", "minmax"; e.g. "lung,mediastinal".
@@ -30,11 +32,13 @@ public sealed record ModelSettings(
     FusionMode Fusion,
     double Dropout)
 {
-    /// <summary>SPEC §3: 64 filters, dense 250 / 250 / 150, fusion dense 200, the lung window as only channel.</summary>
-    public static ModelSettings Full { get; } = new("full", 64, 250, 250, 150, 200, "lung", FusionMode.Concatenation, 0.2);
+    /// <summary>SPEC §3: 64 filters, dense 250 / 250 / 150, fusion dense 200, the lung window alone.</summary>
+    public static ModelSettings Full { get; } =
+        new("full", 64, 250, 250, 150, 200, "lung", FusionMode.Concatenation, 0.2);
 
     /// <summary>16 filters, dense 32 / 32 / 16, fusion dense 32: about 1/18 of the full preset's FLOPs.</summary>
-    public static ModelSettings Small { get; } = new("small", 16, 32, 32, 16, 32, "lung", FusionMode.Concatenation, 0.2);
+    public static ModelSettings Small { get; } =
+        new("small", 16, 32, 32, 16, 32, "lung", FusionMode.Concatenation, 0.2);
 
     /// <summary>The names <see cref="FromPreset"/> accepts.</summary>
     public static IReadOnlyList<string> PresetNames { get; } = ["full", "small"];

@@ -7,7 +7,7 @@ namespace LunaFpr.Learning.Training;
 /// <summary>
 /// Prepares batches on a background task while the network computes: reads cubes from an
 /// <see cref="IPatchSource"/>, windows and augments them into float arrays, and hands them over through a bounded
-/// queue; the computing thread wraps them as tensors without copying.
+/// queue; the computing thread turns them into tensors.
 /// </summary>
 /// <remarks>
 /// The queue holds at most <c>prefetch</c> batches, so memory stays bounded however slow the network is.

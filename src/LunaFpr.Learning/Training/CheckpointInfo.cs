@@ -62,5 +62,6 @@ public sealed record CheckpointInfo(
 
     /// <summary>Writes the sidecar of <paramref name="weightsPath"/> atomically.</summary>
     public void WriteFor(string weightsPath) => AtomicFile.WriteText(
-        SidecarPath(weightsPath), writer => writer.Write(JsonSerializer.Serialize(this, TrainingConfigFile.JsonOptions)));
+        SidecarPath(weightsPath),
+        writer => writer.WriteLine(JsonSerializer.Serialize(this, TrainingConfigFile.JsonOptions)));
 }

@@ -5,7 +5,7 @@ namespace LunaFpr.Learning.Training;
 /// <summary>
 /// A batch read, windowed and augmented, ready to become tensors: values [B, C, z, y, x] float32 in [0, 1] and labels
 /// [B] (1 = nodule). It holds managed arrays, so that the thread that computes creates its tensors inside its own
-/// dispose scope; wrapping the arrays costs no copy on the CPU.
+/// dispose scope (one memory copy, a few milliseconds against a step of seconds).
 /// </summary>
 public sealed class CubeBatch
 {

@@ -25,7 +25,9 @@ public sealed record EpochMetrics(
     [JsonIgnore]
     public double SamplesPerSecond => Elapsed > TimeSpan.Zero ? SamplesSeen / Elapsed.TotalSeconds : 0;
 
-    /// <summary>The loss that selects the best checkpoint: validation loss, or training loss without validation.</summary>
+    /// <summary>
+    /// The loss that selects the best checkpoint: validation loss, or training loss without validation.
+    /// </summary>
     [JsonIgnore]
     public double SelectionLoss => Validation?.Loss ?? TrainLoss;
 }

@@ -31,7 +31,9 @@ public sealed class FoldTrainer(ILogger? logger = null)
     private readonly ILogger log = logger ?? NullLogger.Instance;
 
     /// <summary>Trains (or resumes) <paramref name="run"/>; see <see cref="FoldTrainer"/>.</summary>
-    /// <exception cref="IOException">When the folder holds a run and <see cref="TrainingRun.Resume"/> is false.</exception>
+    /// <exception cref="IOException">
+    /// When the folder holds a run and <see cref="TrainingRun.Resume"/> is false.
+    /// </exception>
     /// <exception cref="InvalidDataException">
     /// When the folder's run has another architecture or fold, or the fold lacks positives or negatives.
     /// </exception>

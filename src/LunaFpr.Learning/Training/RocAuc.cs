@@ -6,7 +6,9 @@ namespace LunaFpr.Learning.Training;
 /// </summary>
 public static class RocAuc
 {
-    /// <summary>AUC of <paramref name="scores"/> against <paramref name="isPositive"/>; null if a class is empty.</summary>
+    /// <summary>
+    /// AUC of <paramref name="scores"/> against <paramref name="isPositive"/>; null if a class is empty.
+    /// </summary>
     public static double? Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> isPositive)
     {
         if (scores.Count != isPositive.Count)

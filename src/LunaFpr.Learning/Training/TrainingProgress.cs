@@ -1,9 +1,12 @@
+using System.Globalization;
 using LunaFpr.Learning.Model;
 using static System.FormattableString;
 
 namespace LunaFpr.Learning.Training;
 
-/// <summary>What <see cref="FoldTrainer"/> reports while it runs; the command line draws bars and lines from it.</summary>
+/// <summary>
+/// What <see cref="FoldTrainer"/> reports while it runs; the command line draws bars and lines from it.
+/// </summary>
 public abstract record TrainingProgress;
 
 /// <summary>
@@ -34,7 +37,9 @@ public sealed record StepCompleted(
     double MeanLoss,
     TimeSpan Elapsed) : TrainingProgress;
 
-/// <summary>Validation of <paramref name="Epoch"/> has scored <paramref name="Done"/> of <paramref name="Total"/>.</summary>
+/// <summary>
+/// Validation of <paramref name="Epoch"/> has scored <paramref name="Done"/> of <paramref name="Total"/> cubes.
+/// </summary>
 public sealed record ValidationProgress(int Epoch, int Done, int Total) : TrainingProgress;
 
 /// <summary>
@@ -62,13 +67,15 @@ public static class TrainingProgressFormat
         return Invariant($"epoch {m.Epoch,3}/{epochs,-3} seen {m.SamplesSeen,9}/{plannedSamples,-9} ")
             + Invariant($"loss {m.TrainLoss,7:0.0000} val {Opt(v?.Loss, "0.0000"),7} ")
             + Invariant($"elapsed {elapsed:hh\\:mm\\:ss} {m.SamplesPerSecond,8:0.0} samples/s ")
-            + Invariant($"acc {Opt(v?.Accuracy, "0.000"),5} auc {Opt(v?.RocAuc, "0.000"),5} cpm {Opt(v?.Cpm, "0.000"),5}");
+            + Invariant($"acc {Opt(v?.Accuracy, "0.000"),5} auc {Opt(v?.RocAuc, "0.000"),5} ")
+            + Invariant($"cpm {Opt(v?.Cpm, "0.000"),5}");
     }
 
     /// <summary>"12.3M parameters, 8.69 GFLOP per cube forward (≈ 26.1 training)".</summary>
     public static string CostLine(ModelSettings settings, long parameters, double forwardFlops) =>
         Invariant($"model {settings.Preset} ({settings.Filters} filters, dense {settings.DenseD40}/")
-        + Invariant($"{settings.DenseD30}/{settings.DenseD20}, {FusionName(settings.Fusion)}, channels {settings.Channels}): ")
+        + Invariant($"{settings.DenseD30}/{settings.DenseD20}, {FusionName(settings.Fusion)}, ")
+        + Invariant($"channels {settings.Channels}): ")
         + Invariant($"{parameters / 1e6:0.00}M parameters, {forwardFlops / 1e9:0.000} GFLOP per cube forward ")
         + Invariant($"(≈ {forwardFlops * ModelCost.TrainingToForward / 1e9:0.000} training)");
 
@@ -76,5 +83,5 @@ public static class TrainingProgressFormat
         System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(fusion.ToString());
 
     private static string Opt(double? value, string format) =>
-        value is { } v && !double.IsNaN(v) ? v.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : "-";
+        value is { } v && !double.IsNaN(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 }

@@ -33,7 +33,8 @@ internal static class ValidationScore
         }
 
         var scored = indices
-            .Select((entry, i) => new ScoredCandidate(entries[entry].SeriesUid, entries[entry].CenterWorldMm, probabilities[i]))
+            .Select((entry, i) => new ScoredCandidate(
+                entries[entry].SeriesUid, entries[entry].CenterWorldMm, probabilities[i]))
             .ToList();
         var positives = isNodule.Count(p => p);
         return new ValidationMetrics(

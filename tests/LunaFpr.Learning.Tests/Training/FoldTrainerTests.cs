@@ -114,7 +114,11 @@ public class FoldTrainerTests
 
         var again = Assert.Throws<IOException>(() =>
             new FoldTrainer().Run(new TrainingRun(Source, config, 0, folder.Path)));
-        var wider = config with { Model = config.Model with { Filters = 8 }, Training = config.Training with { Epochs = 2 } };
+        var wider = config with
+        {
+            Model = config.Model with { Filters = 8 },
+            Training = config.Training with { Epochs = 2 },
+        };
         var other = Assert.Throws<InvalidDataException>(() =>
             new FoldTrainer().Run(new TrainingRun(Source, wider, 0, folder.Path) { Resume = true }));
 
