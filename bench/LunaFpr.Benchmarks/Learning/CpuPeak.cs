@@ -4,8 +4,9 @@ namespace LunaFpr.Benchmarks.Learning;
 
 /// <summary>
 /// This machine's fp32 peak for 256-bit FMA cores (AVX2):
-/// peak = cores × GHz × 2 FMA units × 8 fp32 lanes × 2 flops (a fused multiply-add counts as two). The clock is the first "cpu MHz" of /proc/cpuinfo (the current clock,
-/// which may differ from the sustained one under load).
+/// peak = cores × GHz × 2 FMA units × 8 fp32 lanes × 2 flops (a fused multiply-add counts as two).
+/// The clock is the first "cpu MHz" of /proc/cpuinfo (the current clock, which may differ from the sustained one
+/// under load).
 /// </summary>
 internal sealed record CpuPeak(int Cores, double Gigahertz, string Model)
 {

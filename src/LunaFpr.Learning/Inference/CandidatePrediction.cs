@@ -28,7 +28,9 @@ public static class CandidatePrediction
         return selected;
     }
 
-    /// <summary>Scores <paramref name="entryIndices"/> of <paramref name="source"/> as submission rows, in order.</summary>
+    /// <summary>
+    /// Scores <paramref name="entryIndices"/> of <paramref name="source"/> as submission rows, in order.
+    /// </summary>
     /// <param name="progress">Receives the number of cubes scored so far.</param>
     public static IReadOnlyList<ScoredCandidate> Predict(
         NoduleScorer scorer,

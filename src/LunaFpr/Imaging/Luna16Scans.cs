@@ -3,7 +3,9 @@ namespace LunaFpr.Imaging;
 /// <summary>A scan file of the LUNA16 folder layout: its subset (0–9), series UID (the file name) and path.</summary>
 public sealed record ScanLocation(int Subset, string SeriesUid, string Path);
 
-/// <summary>Finds the scans of a LUNA16 folder: <c>DIR/subset0</c> … <c>DIR/subset9</c> holding <c>UID.mhd</c>.</summary>
+/// <summary>
+/// Finds the scans of a LUNA16 folder: <c>DIR/subset0</c> … <c>DIR/subset9</c> holding <c>UID.mhd</c>.
+/// </summary>
 public static class Luna16Scans
 {
     /// <summary>Number of LUNA16 subsets, and so of cross-validation folds.</summary>

@@ -34,9 +34,19 @@ public sealed class SyntheticStoreFixture : IDisposable
 
     public string StorePath => Path.Combine(Root, "store");
 
-    /// <summary>A network far smaller than the small preset and a two-step epoch: the plumbing, not the skill.</summary>
+    /// <summary>
+    /// A network far smaller than the small preset and a two-step epoch: the plumbing, not the skill.
+    /// </summary>
     public static TrainingConfig TinyConfig(int epochs) => new(
-        ModelSettings.Small with { Preset = "tiny", Filters = 4, DenseD40 = 8, DenseD30 = 8, DenseD20 = 8, FusionDense = 8 },
+        ModelSettings.Small with
+        {
+            Preset = "tiny",
+            Filters = 4,
+            DenseD40 = 8,
+            DenseD30 = 8,
+            DenseD20 = 8,
+            FusionDense = 8,
+        },
         new TrainingSettings { Epochs = epochs, StepsPerEpoch = 2, BatchSize = 8, Threads = 2, Seed = 5 });
 
     public static IAnsiConsole QuietConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings

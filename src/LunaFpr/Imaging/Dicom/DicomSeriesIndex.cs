@@ -98,7 +98,9 @@ public sealed class DicomSeriesIndex
     /// <summary>The headers of one series' files, in file-name order.</summary>
     public IReadOnlyList<DicomDataset> FilesOf(string seriesUid) => filesBySeries[seriesUid];
 
-    /// <summary>Headers by SeriesInstanceUID in file-name order; files without one are skipped with a warning.</summary>
+    /// <summary>
+    /// Headers by SeriesInstanceUID in file-name order; files without one are skipped with a warning.
+    /// </summary>
     private static Dictionary<string, List<DicomDataset>> GroupBySeries(
         string[] paths,
         DicomDataset?[] headers,

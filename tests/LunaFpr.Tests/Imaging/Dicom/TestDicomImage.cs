@@ -40,7 +40,9 @@ internal sealed record TestDicomImage
     /// <summary>Bytes of a private element (0029,1010) written before the pixel data, to make a long header.</summary>
     public int PrivateBytes { get; init; }
 
-    /// <summary>Write the dataset alone, without preamble and file meta group, as old ACR-NEMA-style files are.</summary>
+    /// <summary>
+    /// Write the dataset alone, without preamble and file meta group, as old ACR-NEMA-style files are.
+    /// </summary>
     public bool Bare { get; init; }
 
     /// <summary>Raw container words (all bits, overlays included), Rows × Columns, row by row.</summary>
