@@ -31,7 +31,11 @@ public static class CandidatePrediction
     /// <summary>
     /// Scores <paramref name="entryIndices"/> of <paramref name="source"/> as submission rows, in order.
     /// </summary>
+    /// <param name="scorer">The trained network and its batch size.</param>
+    /// <param name="source">The cubes, e.g. the patch store or a scan's <see cref="ScanPatchSource"/>.</param>
+    /// <param name="entryIndices">Which entries of <paramref name="source"/> to score.</param>
     /// <param name="progress">Receives the number of cubes scored so far.</param>
+    /// <param name="cancel">Stops between batches.</param>
     public static IReadOnlyList<ScoredCandidate> Predict(
         NoduleScorer scorer,
         IPatchSource source,
