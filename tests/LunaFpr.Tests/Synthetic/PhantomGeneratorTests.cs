@@ -115,13 +115,13 @@ public sealed class PhantomGeneratorTests(SmallPhantoms phantoms) : IClassFixtur
     }
 
     [Fact]
-    public void SmallScans_Are128Square_WithSpacingForDemos()
+    public void SmallScans_Are256Square_AtAboutOneAndAQuarterMm()
     {
         foreach (var scan in phantoms.Scans.Select(s => s.Scan))
         {
-            Assert.Equal((128, 128), (scan.Size.X, scan.Size.Y));
+            Assert.Equal((256, 256), (scan.Size.X, scan.Size.Y));
             Assert.InRange(scan.Size.Z, 48, 64);
-            Assert.InRange(scan.Spacing.X, 2.5, 2.8);
+            Assert.InRange(scan.Spacing.X, 1.25, 1.4);
             Assert.Equal(scan.Spacing.X, scan.Spacing.Y);
             Assert.InRange(scan.Spacing.Z, 2.5, 5.0);
             Assert.Equal(1, scan.Direction[2, 2]);
