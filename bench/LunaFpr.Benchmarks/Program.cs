@@ -15,7 +15,8 @@ if (args is ["compare", var name, .. var rest])
     var comparison = comparisons.FirstOrDefault(c => c.Name == name);
     if (comparison is null)
     {
-        Console.Error.WriteLine($"Unknown comparison '{name}'. Known: {string.Join(", ", comparisons.Select(c => c.Name))}.");
+        Console.Error.WriteLine(
+            $"Unknown comparison '{name}'. Known: {string.Join(", ", comparisons.Select(c => c.Name))}.");
         return 2;
     }
 

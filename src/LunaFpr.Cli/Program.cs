@@ -7,7 +7,16 @@ var root = new RootCommand(
 Command[] commands =
 [
     InfoCommand.Create(),
+    ConvertCommand.Create(),
+    EvaluateCommand.Create(),
+    PrepareCommand.Create(),
+    PatchesCommand.Create(),
+    TrainCommand.Create(),
+    PredictCommand.Create(),
+    CvCommand.Create(),
+    ReportCommand.Create(),
     SynthCommand.Create(),
+    DemoCommand.Create(),
 ];
 foreach (var command in commands)
 {

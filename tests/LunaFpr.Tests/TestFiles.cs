@@ -46,7 +46,7 @@ internal sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Writes <paramref name="content"/> verbatim (no BOM unless the text has one) and returns its path.</summary>
+    /// <summary>Writes <paramref name="content"/> verbatim (no BOM unless it has one); returns the path.</summary>
     public string Write(string name, string content)
     {
         var path = File(name);

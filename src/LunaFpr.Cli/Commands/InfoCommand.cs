@@ -14,7 +14,10 @@ internal static class InfoCommand
 {
     public static Command Create()
     {
-        var scan = new Argument<string>("scan") { Description = "A MetaImage (.mhd or .mha) file." };
+        var scan = new Argument<string>("scan")
+        {
+            Description = "A MetaImage (.mhd or .mha) file, or a folder holding one DICOM series.",
+        };
         var annotations = new Option<string?>("--annotations")
         {
             Description = "annotations.csv (LUNA16): list this series' nodules in world and voxel coordinates.",

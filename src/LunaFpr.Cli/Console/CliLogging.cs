@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace LunaFpr.Cli.Console;
 
-/// <summary>One console logger setup for every command: warnings and up by default, info with LUNAFPR_VERBOSE=1.</summary>
+/// <summary>
+/// One console logger setup for every command: warnings and up by default, info with LUNAFPR_VERBOSE=1.
+/// </summary>
 internal static class CliLogging
 {
     public static ILoggerFactory CreateFactory() => LoggerFactory.Create(builder =>

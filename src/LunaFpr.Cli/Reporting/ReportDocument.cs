@@ -32,7 +32,9 @@ internal sealed class ReportDocument(string title)
         return this;
     }
 
-    /// <summary>Adds a figure; <paramref name="name"/> is its file name (without extension) in the Markdown form.</summary>
+    /// <summary>
+    /// Adds a figure; <paramref name="name"/> is its file name (without extension) in the Markdown form.
+    /// </summary>
     public ReportDocument Figure(string name, string caption, byte[] png)
     {
         blocks.Add(new GalleryBlock([new ReportImage(name, caption, png)], IsFigure: true));
@@ -95,7 +97,8 @@ internal sealed class ReportDocument(string title)
 
     private sealed record HeadingBlock(string Text) : Block
     {
-        public override void WriteHtml(StringBuilder html) => html.Append("<h2>").Append(Encode(Text)).Append("</h2>\n");
+        public override void WriteHtml(StringBuilder html) =>
+            html.Append("<h2>").Append(Encode(Text)).Append("</h2>\n");
 
         public override void WriteMarkdown(StringBuilder markdown, string imageFolder, List<(string, byte[])> images) =>
             markdown.Append("## ").Append(Text).Append("\n\n");
@@ -158,7 +161,8 @@ internal sealed class ReportDocument(string title)
 
             foreach (var image in Images)
             {
-                html.Append("<figure><img alt=\"").Append(Encode(image.Caption)).Append("\" src=\"data:image/png;base64,")
+                html.Append("<figure><img alt=\"").Append(Encode(image.Caption))
+                    .Append("\" src=\"data:image/png;base64,")
                     .Append(Convert.ToBase64String(image.Png)).Append("\"><figcaption>")
                     .Append(Encode(image.Caption)).Append("</figcaption></figure>\n");
             }

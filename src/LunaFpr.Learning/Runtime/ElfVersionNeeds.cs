@@ -47,7 +47,9 @@ internal static class ElfVersionNeeds
             var verneedOffset = checked((int)BinaryPrimitives.ReadUInt64LittleEndian(header[0x18..]));
             var entryCount = (int)BinaryPrimitives.ReadUInt32LittleEndian(header[0x2C..]);
             var stringSectionIndex = (int)BinaryPrimitives.ReadUInt32LittleEndian(header[0x28..]);
-            var stringHeader = image.Slice(sectionTableOffset + stringSectionIndex * sectionEntrySize, sectionEntrySize);
+            var stringHeader = image.Slice(
+                sectionTableOffset + stringSectionIndex * sectionEntrySize,
+                sectionEntrySize);
             var stringsOffset = checked((int)BinaryPrimitives.ReadUInt64LittleEndian(stringHeader[0x18..]));
             ReadVerneedChain(image, verneedOffset, entryCount, stringsOffset, requirements);
         }
@@ -74,13 +76,17 @@ internal static class ElfVersionNeeds
         for (var n = 0; n < entryCount; n++)
         {
             int auxCount = BinaryPrimitives.ReadUInt16LittleEndian(image[(offset + 2)..]);
-            var library = ReadString(image, stringsOffset + (int)BinaryPrimitives.ReadUInt32LittleEndian(image[(offset + 4)..]));
+            var library = ReadString(
+                image,
+                stringsOffset + (int)BinaryPrimitives.ReadUInt32LittleEndian(image[(offset + 4)..]));
             var auxOffset = offset + (int)BinaryPrimitives.ReadUInt32LittleEndian(image[(offset + 8)..]);
 
             for (var a = 0; a < auxCount; a++)
             {
                 var flags = BinaryPrimitives.ReadUInt16LittleEndian(image[(auxOffset + 4)..]);
-                var name = ReadString(image, stringsOffset + (int)BinaryPrimitives.ReadUInt32LittleEndian(image[(auxOffset + 8)..]));
+                var name = ReadString(
+                    image,
+                    stringsOffset + (int)BinaryPrimitives.ReadUInt32LittleEndian(image[(auxOffset + 8)..]));
                 requirements.Add(new Requirement(library, name, (flags & VersionFlagWeak) != 0, auxOffset + 4));
                 auxOffset += (int)BinaryPrimitives.ReadUInt32LittleEndian(image[(auxOffset + 12)..]);
             }

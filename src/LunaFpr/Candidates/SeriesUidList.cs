@@ -22,7 +22,7 @@ public static class SeriesUidList
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         while (CsvTableReader.SafeRead(parser, path))
         {
-            var uid = parser[0];
+            var uid = parser[0].Trim();
             if (uids.Count == 0 && string.Equals(uid, "seriesuid", StringComparison.OrdinalIgnoreCase))
             {
                 continue;

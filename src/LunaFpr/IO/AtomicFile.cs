@@ -24,7 +24,7 @@ public static class AtomicFile
         });
     }
 
-    /// <summary>Writes bytes through <paramref name="write"/> to a temporary file, then renames it into place.</summary>
+    /// <summary>Writes bytes through <paramref name="write"/> to a temporary file, then renames it.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -3,12 +3,16 @@ using CsvHelper;
 
 namespace LunaFpr.IO;
 
-/// <summary>Writing helpers shared by the CSV writers: invariant culture, shortest round-trip numbers.</summary>
+/// <summary>What every CSV writer here shares: invariant culture, shortest round-trip numbers.</summary>
 internal static class CsvFormat
 {
-    /// <summary>A CsvHelper writer over <paramref name="text"/> with LunaFpr's invariant settings.</summary>
-    public static CsvWriter CreateWriter(TextWriter text) =>
-        new(text, CsvTableReader.Configuration(hasHeader: true, path: ""), leaveOpen: true);
+    /// <summary>A CsvHelper writer over <paramref name="text"/>: invariant culture, LF line ends.</summary>
+    public static CsvWriter CreateWriter(TextWriter text)
+    {
+        var configuration = CsvTableReader.Configuration(hasHeader: true, path: "");
+        configuration.NewLine = "\n";
+        return new CsvWriter(text, configuration, leaveOpen: true);
+    }
 
     /// <summary>The shortest text that parses back to exactly <paramref name="value"/>.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

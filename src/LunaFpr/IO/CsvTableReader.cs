@@ -38,7 +38,8 @@ internal sealed class CsvTableReader : IDisposable
     /// <summary>The 1-based line of the current row in the file.</summary>
     public long Line => parser.RawRow;
 
-    /// <summary>Opens <paramref name="path"/> and checks that its header holds all <paramref name="columns"/>.</summary>
+    /// <summary>Opens <paramref name="path"/>; checks that its header holds all <paramref name="columns"/>.
+    /// </summary>
     public static CsvTableReader Open(string path, params string[] columns)
     {
         var text = OpenText(path);
@@ -81,7 +82,9 @@ internal sealed class CsvTableReader : IDisposable
     public static CsvConfiguration Configuration(bool hasHeader, string path) => new(CultureInfo.InvariantCulture)
     {
         HasHeaderRecord = hasHeader,
-        TrimOptions = TrimOptions.Trim,
+        // Trimming in CsvHelper doubles the parse time of a 750k-row file; fields are trimmed here instead
+        // (numbers parse with surrounding blanks allowed, text is trimmed without copying when already clean).
+        TrimOptions = TrimOptions.None,
         IgnoreBlankLines = true,
         DetectDelimiter = false,
         BadDataFound = args => throw new InvalidDataException(
@@ -124,7 +127,7 @@ internal sealed class CsvTableReader : IDisposable
     /// <summary>The trimmed text of wanted column <paramref name="column"/>; throws if it is empty.</summary>
     public string Text(int column)
     {
-        var value = parser[ordinals[column]];
+        var value = parser[ordinals[column]].Trim();
         if (value.Length == 0)
         {
             throw Error($"'{columns[column]}' is empty; every row needs a {columns[column]}.");

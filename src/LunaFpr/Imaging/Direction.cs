@@ -13,7 +13,9 @@ public sealed record Direction
     /// <summary>The identity: index axes x, y, z run along world x, y, z.</summary>
     public static Direction Identity { get; } = FromColumns([1, 0, 0, 0, 1, 0, 0, 0, 1]);
 
-    /// <summary>Builds a direction from nine numbers listing the three axis vectors in turn (MetaImage order).</summary>
+    /// <summary>
+    /// Builds a direction from nine numbers listing the three axis vectors in turn (MetaImage order).
+    /// </summary>
     public static Direction FromColumns(IReadOnlyList<double> axisVectors)
     {
         if (axisVectors.Count != 9)

@@ -1,6 +1,8 @@
 namespace LunaFpr.Imaging;
 
-/// <summary>An integer voxel index in storage order: slice <see cref="Z"/>, row <see cref="Y"/>, column <see cref="X"/>.</summary>
+/// <summary>
+/// An integer voxel index in storage order: slice <see cref="Z"/>, row <see cref="Y"/>, column <see cref="X"/>.
+/// </summary>
 public readonly record struct IndexZyx(int Z, int Y, int X)
 {
     public override string ToString() => $"[z={Z}, y={Y}, x={X}]";

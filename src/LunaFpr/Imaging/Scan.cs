@@ -18,7 +18,13 @@ public sealed class Scan
     /// <param name="origin">World position (x, y, z) in mm of voxel [0, 0, 0].</param>
     /// <param name="direction">Direction cosines; identity for a plain axial LUNA16 scan.</param>
     /// <param name="voxels">HU values in (z, y, x) order; length X × Y × Z.</param>
-    public Scan(string seriesUid, VolumeSize size, Vector3D spacing, Vector3D origin, Direction direction, short[] voxels)
+    public Scan(
+        string seriesUid,
+        VolumeSize size,
+        Vector3D spacing,
+        Vector3D origin,
+        Direction direction,
+        short[] voxels)
     {
         if (size.X <= 0 || size.Y <= 0 || size.Z <= 0)
         {

@@ -1,3 +1,4 @@
+using LunaFpr.Imaging.Dicom;
 using LunaFpr.Imaging.MetaImage;
 using Microsoft.Extensions.Logging;
 
@@ -11,21 +12,24 @@ public static class ScanFiles
 {
     /// <summary>
     /// Reads a scan in HU, voxels (z, y, x). A <c>.mhd</c> or <c>.mha</c> file is read as MetaImage; its series
-    /// UID is the file name without extension.
+    /// UID is the file name without extension. A folder is read as a DICOM series
+    /// (<see cref="DicomSeriesReader"/>), which must be the folder's only series; its UID is SeriesInstanceUID.
     /// </summary>
-    /// <param name="path">A .mhd or .mha file.</param>
-    /// <param name="logger">Receives debug lines on what was read; none by default.</param>
-    /// <exception cref="NotSupportedException">The path is a folder (DICOM series) or another format.</exception>
+    /// <param name="path">A .mhd or .mha file, or a folder of DICOM files.</param>
+    /// <param name="logger">
+    /// Receives debug lines on what was read, and warnings on skipped files; none by default.
+    /// </param>
+    /// <exception cref="NotSupportedException">Another format, or a DICOM variant LunaFpr does not read.</exception>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is malformed; the message names the file, key and fix.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is malformed; the message names the file, key and fix.
+    /// </exception>
+    /// <exception cref="ArgumentException">The folder holds several DICOM series.</exception>
     public static Scan Read(string path, ILogger? logger = null)
     {
-        // TODO: a folder is where a DICOM series will be read from; until then only MetaImage files are read.
         if (Directory.Exists(path))
         {
-            throw new NotSupportedException(
-                $"{path} is a folder; LunaFpr reads scans from MetaImage files (.mhd, .mha) only. " +
-                "Give the path of a .mhd or .mha file.");
+            return DicomSeriesReader.Read(path, logger: logger);
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -39,7 +43,9 @@ public static class ScanFiles
             throw new FileNotFoundException($"{path}: no such scan file; check the path.", path);
         }
 
-        throw new NotSupportedException(
-            $"{path}: '{extension}' is not a scan format LunaFpr reads; give a MetaImage .mhd or .mha file.");
+        throw new NotSupportedException(extension == ".dcm"
+            ? $"{path}: give the folder that holds the DICOM series, not one of its files."
+            : $"{path}: '{extension}' is not a scan format LunaFpr reads; give a MetaImage .mhd or .mha file, " +
+              "or a folder of DICOM files.");
     }
 }

@@ -1,6 +1,8 @@
 namespace LunaFpr.Imaging;
 
-/// <summary>A point or offset in world space, (x, y, z) in millimetres, or a continuous voxel index (x, y, z).</summary>
+/// <summary>
+/// A point or offset in world space, (x, y, z) in millimetres, or a continuous voxel index (x, y, z).
+/// </summary>
 public readonly record struct Vector3D(double X, double Y, double Z)
 {
     public static Vector3D operator +(Vector3D a, Vector3D b) => new(a.X + b.X, a.Y + b.Y, a.Z + b.Z);

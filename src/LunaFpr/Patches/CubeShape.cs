@@ -1,6 +1,8 @@
 namespace LunaFpr.Patches;
 
-/// <summary>Size in voxels of a cube cut around a point, in storage order (z, y, x). LUNA16 default: 26 × 40 × 40.</summary>
+/// <summary>
+/// Size in voxels of a cube cut around a point, in storage order (z, y, x). LUNA16 default: 26 × 40 × 40.
+/// </summary>
 public readonly record struct CubeShape(int Z, int Y, int X)
 {
     /// <summary>The cube of SPEC §2.3 that the three-scale network reads.</summary>

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace LunaFpr.Patches;
 
 /// <summary>
@@ -11,7 +15,11 @@ public readonly record struct HuWindow(float LowerHu, float UpperHu)
     /// <summary>The mediastinal (soft-tissue) window, [−115, 185] HU.</summary>
     public static HuWindow Mediastinal { get; } = new(-115f, 185f);
 
-    /// <summary>Windows <paramref name="hu"/> into <paramref name="destination"/> (same length), values in [0, 1].</summary>
+    /// <summary>
+    /// Windows <paramref name="hu"/> into <paramref name="destination"/> (same length), values in [0, 1]; a SIMD
+    /// vector of voxels at a time, since training windows every cube of every epoch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<short> hu, Span<float> destination)
     {
         if (destination.Length < hu.Length)
@@ -20,7 +28,26 @@ public readonly record struct HuWindow(float LowerHu, float UpperHu)
         }
 
         var scale = 1f / (UpperHu - LowerHu);
-        for (var i = 0; i < hu.Length; i++)
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lower = new Vector<float>(LowerHu);
+            var upper = new Vector<float>(UpperHu);
+            var scales = new Vector<float>(scale);
+            var source = MemoryMarshal.Cast<short, Vector<short>>(hu);
+            var target = MemoryMarshal.Cast<float, Vector<float>>(destination)[..(2 * source.Length)];
+            for (var v = 0; v < source.Length; v++)
+            {
+                Vector.Widen(source[v], out var low, out var high);
+                target[2 * v] = (Vector.Min(Vector.Max(Vector.ConvertToSingle(low), lower), upper) - lower) * scales;
+                target[2 * v + 1] =
+                    (Vector.Min(Vector.Max(Vector.ConvertToSingle(high), lower), upper) - lower) * scales;
+            }
+
+            i = source.Length * Vector<short>.Count;
+        }
+
+        for (; i < hu.Length; i++)
         {
             destination[i] = (Math.Clamp(hu[i], LowerHu, UpperHu) - LowerHu) * scale;
         }

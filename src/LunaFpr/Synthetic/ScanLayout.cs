@@ -56,11 +56,13 @@ internal static class ScanLayout
 
     private static (VolumeSize Size, Vector3D Spacing) SmallGrid(Random random)
     {
-        var inPlane = Math.Round(random.Uniform(2.5, 2.8), 4);
+        // 256 voxels of 1.25–1.4 mm cover a chest (320–358 mm); a 40-voxel cube then spans 50–56 mm, so a
+        // nodule of a few millimetres is still a few voxels wide, as in LUNA16's own cubes.
+        var inPlane = Math.Round(random.Uniform(1.25, 1.4), 4);
         var slices = random.Next(48, 65);
         var coverageMm = random.Uniform(200, 290); // the lungs with a margin, whatever the slice count
         var sliceStep = Math.Clamp(Math.Round(coverageMm / slices * 8) / 8, 2.5, 5.0); // scanners use 1/8 mm steps
-        return (new VolumeSize(128, 128, slices), new Vector3D(inPlane, inPlane, sliceStep));
+        return (new VolumeSize(256, 256, slices), new Vector3D(inPlane, inPlane, sliceStep));
     }
 
     private static (VolumeSize Size, Vector3D Spacing) RealisticGrid(Random random)

@@ -20,7 +20,13 @@ public sealed class InfoCommandTests : IDisposable
         Directory.CreateDirectory(folder);
         var voxels = Enumerable.Repeat((short)-1000, 343).ToArray();
         voxels[(2 * 7 + 3) * 7 + 5] = 500;
-        var scan = new Scan("", new VolumeSize(7, 7, 7), new(0.5, 0.8, 2), new(10, -20, 30), Direction.Identity, voxels);
+        var scan = new Scan(
+            "",
+            new VolumeSize(7, 7, 7),
+            new(0.5, 0.8, 2),
+            new(10, -20, 30),
+            Direction.Identity,
+            voxels);
         scanPath = Path.Combine(folder, "1.2.3.mhd");
         MetaImageWriter.Write(scan, scanPath);
     }

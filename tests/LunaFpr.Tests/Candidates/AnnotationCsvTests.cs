@@ -37,7 +37,8 @@ public sealed class AnnotationCsvTests : IDisposable
     public void Read_ToleratesBomCrlfBlankLinesAndColumnsInAnyOrder()
     {
         var path = temp.Write("a.csv",
-            "\uFEFFdiameter_mm,coordZ,SeriesUID,coordY,coordX,note\r\n4.5,-3,1.2.3,2.25,1,x\r\n\r\n-1,0,1.2.4,0,0,y\r\n");
+            "\uFEFFdiameter_mm,coordZ,SeriesUID,coordY,coordX,note\r\n" +
+            "4.5,-3,1.2.3,2.25,1,x\r\n\r\n-1,0,1.2.4,0,0,y\r\n");
 
         var annotations = AnnotationCsv.Read(path);
 

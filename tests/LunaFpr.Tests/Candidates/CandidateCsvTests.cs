@@ -13,7 +13,8 @@ public sealed class CandidateCsvTests : IDisposable
     [Fact]
     public void Read_ReturnsRowsInFileOrder_WithBomCrlfAndShuffledColumns()
     {
-        var path = temp.Write("c.csv", "\uFEFFclass,coordX,coordY,coordZ,seriesuid\r\n1,-56.08,-67.85,-311.92,1.2.3\r\n" +
+        var path = temp.Write("c.csv", "\uFEFFclass,coordX,coordY,coordZ,seriesuid\r\n" +
+            "1,-56.08,-67.85,-311.92,1.2.3\r\n" +
             "0,53.21,-244.41,-245.17,1.2.3\r\n");
 
         var candidates = CandidateCsv.Read(path);

@@ -67,7 +67,11 @@ internal static class HounsfieldConversion
             var value = Math.Round(double.CreateTruncating(source[i]));
             if (!(value >= short.MinValue && value <= short.MaxValue))
             {
-                throw OutOfRange(volume, path, i, source[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+                throw OutOfRange(
+                    volume,
+                    path,
+                    i,
+                    source[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture));
             }
 
             result[i] = (short)value;

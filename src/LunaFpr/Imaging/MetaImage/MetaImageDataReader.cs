@@ -10,7 +10,9 @@ namespace LunaFpr.Imaging.MetaImage;
 /// </summary>
 internal static class MetaImageDataReader
 {
-    /// <summary>Fills <paramref name="volume"/>'s voxels from the data the header names, in this machine's byte order.</summary>
+    /// <summary>
+    /// Fills <paramref name="volume"/>'s voxels from the data the header names, in this machine's byte order.
+    /// </summary>
     /// <param name="headerPath">The .mhd / .mha file.</param>
     /// <param name="header">Its parsed header.</param>
     /// <param name="headerTextLength">Bytes of header text, where LOCAL data begins.</param>

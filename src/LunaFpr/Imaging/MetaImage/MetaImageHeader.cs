@@ -15,10 +15,14 @@ public sealed record MetaImageHeader
     /// <summary><c>ElementType</c>.</summary>
     public required MetaImageElementType ElementType { get; init; }
 
-    /// <summary><c>ElementSpacing</c> (or <c>ElementSize</c>) in mm, (x, y, z); 1 mm each when the header has neither.</summary>
+    /// <summary>
+    /// <c>ElementSpacing</c> (or <c>ElementSize</c>) in mm, (x, y, z); 1 mm each when the header has neither.
+    /// </summary>
     public Vector3D Spacing { get; init; } = new(1, 1, 1);
 
-    /// <summary><c>Offset</c> (or <c>Position</c>, <c>Origin</c>): world (x, y, z) in mm of the first voxel; 0 by default.</summary>
+    /// <summary>
+    /// <c>Offset</c> (or <c>Position</c>, <c>Origin</c>): world (x, y, z) in mm of the first voxel; 0 by default.
+    /// </summary>
     public Vector3D Origin { get; init; }
 
     /// <summary><c>TransformMatrix</c>, axis vectors in turn; identity by default.</summary>
@@ -42,7 +46,9 @@ public sealed record MetaImageHeader
     /// </summary>
     public long HeaderSize { get; init; }
 
-    /// <summary><c>ElementDataFile</c>: a file name relative to the header's folder, or <see cref="LocalDataFile"/>.</summary>
+    /// <summary>
+    /// <c>ElementDataFile</c>: a file name relative to the header's folder, or <see cref="LocalDataFile"/>.
+    /// </summary>
     public required string ElementDataFile { get; init; }
 
     /// <summary>True when the voxels follow the header text in the same file.</summary>

@@ -120,9 +120,11 @@ internal static class MetaImageHeaderParser
                     "only (NDims = 3). Convert the image to a 3D volume first.");
             }
 
-            if (fields.TryGetValue("ObjectType", out var type) && !type.Value.Equals("Image", StringComparison.OrdinalIgnoreCase))
+            if (fields.TryGetValue("ObjectType", out var type)
+                && !type.Value.Equals("Image", StringComparison.OrdinalIgnoreCase))
             {
-                throw Invalid(path, $"ObjectType = {type.Value} on line {type.Line}; only 'ObjectType = Image' holds voxels.");
+                throw Invalid(path, $"ObjectType = {type.Value} on line {type.Line}; " +
+                    "only 'ObjectType = Image' holds voxels.");
             }
 
             if (Long("ElementNumberOfChannels", min: 1) is { } channels and not 1)

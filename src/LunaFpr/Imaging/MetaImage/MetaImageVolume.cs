@@ -63,7 +63,9 @@ public abstract class MetaImageVolume
     };
 }
 
-/// <summary>A MetaImage volume whose voxels are of .NET type <typeparamref name="T"/> (one of the eight types).</summary>
+/// <summary>
+/// A MetaImage volume whose voxels are of .NET type <typeparamref name="T"/> (one of the eight types).
+/// </summary>
 /// <typeparam name="T">byte, sbyte, ushort, short, uint, int, float or double.</typeparam>
 public sealed class MetaImageVolume<T> : MetaImageVolume
     where T : unmanaged

@@ -23,7 +23,9 @@ public static class MetaImageWriter
     /// <summary>Writes a scan as MET_SHORT HU voxels, little-endian.</summary>
     /// <param name="scan">The scan; its series UID is not stored (LUNA16 keeps it in the file name).</param>
     /// <param name="path">Destination .mhd or .mha file.</param>
-    /// <param name="compress">Store the voxels as one zlib stream (<c>CompressedData = True</c>). Default false.</param>
+    /// <param name="compress">
+    /// Store the voxels as one zlib stream (<c>CompressedData = True</c>). Default false.
+    /// </param>
     public static void Write(Scan scan, string path, bool compress = false) => Write(
         new MetaImageVolume<short>(scan.Size, scan.Spacing, scan.Origin, scan.Direction, scan.Voxels),
         path,
@@ -32,7 +34,9 @@ public static class MetaImageWriter
     /// <summary>Writes a volume in its own element type.</summary>
     /// <param name="volume">Geometry and voxels, (z, y, x) order.</param>
     /// <param name="path">Destination .mhd or .mha file.</param>
-    /// <param name="compress">Store the voxels as one zlib stream (<c>CompressedData = True</c>). Default false.</param>
+    /// <param name="compress">
+    /// Store the voxels as one zlib stream (<c>CompressedData = True</c>). Default false.
+    /// </param>
     /// <param name="bigEndian">Store multi-byte voxels most significant byte first. Default false.</param>
     /// <exception cref="NotSupportedException">The extension is neither .mhd nor .mha.</exception>
     public static void Write(MetaImageVolume volume, string path, bool compress = false, bool bigEndian = false)

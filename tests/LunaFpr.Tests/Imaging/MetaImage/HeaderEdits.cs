@@ -3,7 +3,9 @@ namespace LunaFpr.Tests.Imaging.MetaImage;
 /// <summary>Edits a written .mhd header line by line, to make bad or unusual inputs from a good file.</summary>
 internal static class HeaderEdits
 {
-    /// <summary>Sets <paramref name="key"/> to <paramref name="value"/>, adding the line before ElementDataFile if absent.</summary>
+    /// <summary>
+    /// Sets <paramref name="key"/> to <paramref name="value"/>, adding the line before ElementDataFile if absent.
+    /// </summary>
     public static void Set(string mhdPath, string key, string value)
     {
         var lines = File.ReadAllLines(mhdPath).ToList();

@@ -43,7 +43,9 @@ public sealed class MetaImageBadInputTests : IDisposable
 
         Assert.Contains(path, e.Message);
         Assert.Contains($"ElementType = {type}", e.Message);
-        Assert.Contains("MET_UCHAR, MET_CHAR, MET_USHORT, MET_SHORT, MET_UINT, MET_INT, MET_FLOAT, MET_DOUBLE", e.Message);
+        Assert.Contains(
+            "MET_UCHAR, MET_CHAR, MET_USHORT, MET_SHORT, MET_UINT, MET_INT, MET_FLOAT, MET_DOUBLE",
+            e.Message);
     }
 
     [Theory]
@@ -201,7 +203,12 @@ public sealed class MetaImageBadInputTests : IDisposable
     {
         var voxels = new ushort[60];
         voxels[7] = 40000;
-        var volume = new MetaImageVolume<ushort>(Volumes.Size, Volumes.Spacing, Volumes.Origin, Direction.Identity, voxels);
+        var volume = new MetaImageVolume<ushort>(
+            Volumes.Size,
+            Volumes.Spacing,
+            Volumes.Origin,
+            Direction.Identity,
+            voxels);
         MetaImageWriter.Write(volume, path);
 
         var e = Assert.Throws<InvalidDataException>(() => MetaImageReader.ReadScan(path));
@@ -212,11 +219,12 @@ public sealed class MetaImageBadInputTests : IDisposable
     }
 
     [Fact]
-    public void ScanFiles_SaysOnlyMetaImageIsRead_WhenGivenAFolder()
+    public void ScanFiles_SaysTheFolderHoldsNoDicomSeries_WhenGivenAFolderOfMetaImages()
     {
-        var e = Assert.Throws<NotSupportedException>(() => ScanFiles.Read(folder.Path));
+        var e = Assert.Throws<InvalidDataException>(() => ScanFiles.Read(folder.Path));
 
-        Assert.Contains("MetaImage", e.Message);
+        Assert.Contains("no DICOM image series", e.Message);
+        Assert.Contains(".mhd file", e.Message);
     }
 
     [Fact]

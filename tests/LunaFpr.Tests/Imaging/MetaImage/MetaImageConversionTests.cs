@@ -73,7 +73,12 @@ public sealed class MetaImageConversionTests : IDisposable
         where T : unmanaged
     {
         var path = folder.File(typeof(T).Name + ".mhd");
-        var volume = new MetaImageVolume<T>(Size, new Vector3D(0.5, 0.5, 2), new Vector3D(1, 2, 3), Direction.Identity, voxels);
+        var volume = new MetaImageVolume<T>(
+            Size,
+            new Vector3D(0.5, 0.5, 2),
+            new Vector3D(1, 2, 3),
+            Direction.Identity,
+            voxels);
         MetaImageWriter.Write(volume, path, bigEndian: bigEndian);
         return path;
     }

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using LunaFpr.Cli.Console;
+using LunaFpr.Cli.CrossValidation;
+using LunaFpr.Cli.Training;
+using LunaFpr.Evaluation;
+using LunaFpr.Learning.Inference;
+using LunaFpr.Learning.Model;
+using LunaFpr.Learning.Training;
+using LunaFpr.Patches;
+using LunaFpr.Synthetic;
+using Spectre.Console;
+
+namespace LunaFpr.Cli.Commands;
+
+/// <summary>
+/// <c>lunafpr demo [--out DIR]</c>: the whole system on built-in synthetic data, in minutes on a laptop CPU:
+/// generate a LUNA16-like set, prepare its patch store, train the small network on fold 0, predict and evaluate
+/// that fold, and compare with the centre-voxel baseline. Every stage resumes if the demo is run again.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out")
+        {
+            HelpName = "DIR",
+            Description = "Working folder (reused when run again).",
+            DefaultValueFactory = _ => "demo-out",
+        };
+        var scans = new Option<int>("--scans")
+        {
+            HelpName = "N", Description = "Synthetic scans to generate.", DefaultValueFactory = _ => DemoPlan.Scans,
+        };
+        var threads = new Option<int>("--threads")
+        {
+            HelpName = "N", Description = "Compute threads (0 = one per core).",
+        };
+        var command = new Command("demo", "Run the whole pipeline on built-in synthetic data and report the CPM.")
+        {
+            output, scans, threads,
+        };
+        command.SetAction((parse, cancel) => CommandRunner.RunAsync((loggers, token) =>
+        {
+            var folder = parse.GetValue(output)!;
+            var clock = Stopwatch.StartNew();
+            var console = AnsiConsole.Console;
+            var data = Path.Combine(folder, "luna16");
+            var storePath = Path.Combine(folder, "store");
+
+            console.Write(new Rule("[bold]1/4 synthetic LUNA16-like data[/]").LeftJustified());
+            var synthetic = new SyntheticOptions { Scans = parse.GetValue(scans), Seed = DemoPlan.Seed };
+            SynthCommand.Run(console, synthetic, data);
+
+            console.Write(new Rule("[bold]2/4 patch store[/]").LeftJustified());
+            var prepareLog = loggers.CreateLogger("prepare");
+            var prepared = PrepareCommand.Run(console, DemoPlan.Prepare(data, storePath), prepareLog, token);
+            if (prepared != 0)
+            {
+                return Task.FromResult(prepared);
+            }
+
+            console.Write(new Rule("[bold]3/4 training and prediction, fold 0[/]").LeftJustified());
+            using var store = PatchStore.Open(storePath);
+            var layout = new CvLayout(Path.Combine(folder, "cv"));
+            Directory.CreateDirectory(layout.Root);
+            var config = DemoPlan.Config(parse.GetValue(threads));
+            TrainingConfigFile.Write(layout.Config, config);
+            var runner = new CrossValidationRun(console, store, layout, config, loggers.CreateLogger("cv"));
+            runner.RunFold(0, token);
+
+            console.Write(new Rule("[bold]4/4 evaluation and report[/]").LeftJustified());
+            var outcome = CvCommand.MergeAndReport(layout, store, runner, bootstrap: 1000);
+            var baseline = runner.Evaluate(
+                CenterVoxelBaseline.Score(store, CandidatePrediction.TestEntries(store, 0)), store.SeriesUids(0), 0);
+            Summarize(console, outcome.Merged, baseline, layout, clock.Elapsed);
+            return Task.FromResult(0);
+        }, cancel));
+        return command;
+    }
+
+    private static void Summarize(IAnsiConsole console, FrocResult network, FrocResult baseline, CvLayout layout,
+        TimeSpan elapsed)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("fold 0, test subset: LUNA16 FROC")
+            .AddColumn("FPs per scan")
+            .AddColumn(new TableColumn("3D network").RightAligned())
+            .AddColumn(new TableColumn("centre-voxel HU").RightAligned());
+        for (var i = 0; i < network.OperatingPoints.Count; i++)
+        {
+            table.AddRow(network.OperatingPoints[i].FalsePositivesPerScan.ToString(CultureInfo.InvariantCulture),
+                Number(network.OperatingPoints[i].Sensitivity), Number(baseline.OperatingPoints[i].Sensitivity));
+        }
+
+        table.AddRow("[bold]CPM[/]", $"[bold]{Number(network.Cpm)}[/]", Number(baseline.Cpm));
+        console.Write(table);
+        console.MarkupLineInterpolated($"Finished in {elapsed:mm\\:ss}.");
+        console.MarkupLineInterpolated($"FROC plot: {Path.Combine(layout.MergedEvaluation, EvaluateCommand.PlotFile)}");
+        console.MarkupLineInterpolated($"Loss plot: {Path.Combine(layout.Training(0), "loss.png")}");
+        console.MarkupLineInterpolated($"Report:    {layout.ReportHtml}");
+    }
+
+    private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The demo's fixed recipe: data size, seeds and a training budget that fits a few minutes of CPU.</summary>
+internal static class DemoPlan
+{
+    public const int Scans = 30;
+    public const int Seed = 7;
+
+    public static PrepareOptions Prepare(string data, string store) => new(
+        data,
+        Path.Combine(data, SyntheticDataset.CandidatesFile),
+        Path.Combine(data, SyntheticDataset.AnnotationsFile),
+        Path.Combine(data, SyntheticDataset.ExcludedFile),
+        store)
+    {
+        Workers = Environment.ProcessorCount,
+        Seed = Seed,
+    };
+
+    public static TrainingConfig Config(int threads) => new(
+        ModelSettings.Small,
+        new TrainingSettings { Epochs = 3, StepsPerEpoch = 30, BatchSize = 32, Threads = threads, Seed = Seed });
+}

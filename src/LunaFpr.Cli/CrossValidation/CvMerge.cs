@@ -1,0 +1,48 @@
+using LunaFpr.Cli.Commands;
+using LunaFpr.Evaluation;
+using LunaFpr.Patches;
+
+namespace LunaFpr.Cli.CrossValidation;
+
+/// <summary>
+/// Collects the finished folds' test predictions into one submission and evaluates it against the union of
+/// their scans: the 10-fold CPM a user publishes, once all ten folds are in.
+/// </summary>
+internal static class CvMerge
+{
+    /// <summary>The merged submission, its evaluation, and each fold evaluated against its own scans.</summary>
+    public sealed record Outcome(
+        IReadOnlyList<int> Folds,
+        IReadOnlyList<ScoredCandidate> Submission,
+        FrocResult Merged,
+        IReadOnlyDictionary<int, FrocResult> PerFold);
+
+    /// <exception cref="InvalidOperationException">When no fold has finished yet.</exception>
+    public static Outcome Run(CvLayout layout, PatchStore store, CrossValidationRun evaluator, int bootstrap)
+    {
+        var folds = layout.FinishedFolds();
+        if (folds.Count == 0)
+        {
+            throw new InvalidDataException(
+                $"No fold of '{layout.Root}' has finished (no fold-K/fold.json); run lunafpr cv first.");
+        }
+
+        var perFold = new Dictionary<int, FrocResult>();
+        var submission = new List<ScoredCandidate>();
+        var scans = new List<string>();
+        foreach (var fold in folds)
+        {
+            var rows = SubmissionCsv.Read(layout.Predictions(fold));
+            var foldScans = store.SeriesUids(fold);
+            perFold[fold] = evaluator.Evaluate(rows, foldScans, bootstrap);
+            submission.AddRange(rows);
+            scans.AddRange(foldScans);
+        }
+
+        var merged = evaluator.Evaluate(submission, scans, bootstrap);
+        Directory.CreateDirectory(layout.Merged);
+        SubmissionCsv.Write(layout.MergedSubmission, submission);
+        EvaluateCommand.WriteOutputs(layout.MergedEvaluation, merged, $"{folds.Count} folds merged");
+        return new Outcome(folds, submission, merged, perFold);
+    }
+}
