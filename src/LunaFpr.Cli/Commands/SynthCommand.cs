@@ -74,8 +74,9 @@ internal static class SynthCommand
 
         console.Write(SubsetTable(summary));
         var reused = summary.Reused > 0 ? $", {summary.Reused} already on disk" : "";
+        var scans = options.Scans == 1 ? "1 scan" : $"{options.Scans} scans";
         console.MarkupLineInterpolated(
-            $"{options.Scans} scans{reused} in {clock.Elapsed.TotalSeconds:0.0} s → {Path.GetFullPath(outputFolder)}");
+            $"{scans}{reused} in {clock.Elapsed.TotalSeconds:0.0} s → {Path.GetFullPath(outputFolder)}");
         if (summary.Unlisted > 0)
         {
             const string advice = "belong to another seed or size and are in no list; "

@@ -56,7 +56,6 @@ internal readonly struct ChestSection
     public double SpineY { get; }
     public double AortaX { get; }
     public double AortaY { get; }
-    public ChestAnatomy Anatomy => a;
 
     /// <summary>True above the diaphragm's lowest point and below the apices.</summary>
     public bool HasLungs => RelativeHeight is > 0 and < 1;

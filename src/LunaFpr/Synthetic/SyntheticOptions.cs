@@ -22,18 +22,18 @@ public sealed record SyntheticOptions
         if (Scans is < 1 or > 100_000)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(Scans), Scans, "The number of scans must be between 1 and 100000.");
+                nameof(Scans), $"The number of scans is {Scans}; it must be between 1 and 100000.");
         }
 
         if (Seed < 0)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(Seed), Seed, "The seed must be 0 or positive; it becomes a component of each series UID.");
+                nameof(Seed), $"The seed is {Seed}; it must be 0 or more, as it becomes part of each series UID.");
         }
 
         if (!Enum.IsDefined(Size))
         {
-            throw new ArgumentOutOfRangeException(nameof(Size), Size, "The size must be Small or Realistic.");
+            throw new ArgumentOutOfRangeException(nameof(Size), $"The size is {Size}; it must be Small or Realistic.");
         }
     }
 }

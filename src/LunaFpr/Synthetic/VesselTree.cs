@@ -10,9 +10,10 @@ internal readonly record struct Bifurcation(Vector3D CentreMm, double RadiusMm);
 
 /// <summary>
 /// Pulmonary arteries and veins as random branching trees grown from each hilum inside the lungs. Each branch
-/// is a few slightly bent tubes tapering along their length; at its end it splits in two by Murray's law
-/// (r³ = r₁³ + r₂³), the thinner child turning away more sharply, until the radius falls below what the scan
-/// can show or the lung ends. Blood is ≈ 40 HU, so a vessel cut across looks like a nodule on one slice.
+/// is three slightly bent tubes, thinning a little; at its end it splits in two by Murray's law
+/// (r³ = r₁³ + r₂³), the thinner child turning away more sharply and each heading for open lung, until the
+/// radius falls below what the scan can show. Blood is ≈ 40 HU, so a vessel cut across looks like a nodule on
+/// one slice.
 /// </summary>
 internal sealed class VesselTree
 {
