@@ -1,3 +1,4 @@
+using static LunaFpr.Benchmarks.ComparisonTools;
 using System.Diagnostics;
 using System.Globalization;
 using LunaFpr.Imaging;
@@ -128,20 +129,4 @@ public sealed class ReadDicomComparison : IComparison
     }
 
     private static long Sum(Scan scan) => scan.Voxels.Sum(v => (long)v);
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string? StringOption(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static int? IntOption(string[] args, string name) =>
-        StringOption(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
 }

@@ -1,3 +1,4 @@
+using static LunaFpr.Benchmarks.ComparisonTools;
 using System.Diagnostics;
 using System.Globalization;
 using LunaFpr.Learning.Model;
@@ -162,15 +163,6 @@ public sealed class TrainSpeedComparison : IComparison
 
     private static string[]? ListOption(string[] args, string name) =>
         StringOption(args, name)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    private static int? IntOption(string[] args, string name) =>
-        StringOption(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : null;
-
-    private static string? StringOption(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
     /// <summary>Random int16 HU cubes held in memory, as a warm patch store would serve them.</summary>
     private sealed class RandomCubes : IPatchSource

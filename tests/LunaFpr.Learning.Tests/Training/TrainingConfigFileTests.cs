@@ -38,7 +38,9 @@ public class TrainingConfigFileTests
     public void WriteThenRead_GivesTheSameConfig_ForACustomWidth()
     {
         using var folder = new TempFolder();
-        var config = new TrainingConfig(ModelSettings.Small with { Preset = "custom", Filters = 8 }, new TrainingSettings());
+        var config = new TrainingConfig(
+            ModelSettings.Small with { Preset = "custom", Filters = 8 },
+            new TrainingSettings());
 
         TrainingConfigFile.Write(folder.File("config.json"), config);
 
