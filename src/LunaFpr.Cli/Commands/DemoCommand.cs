@@ -73,7 +73,8 @@ internal static class DemoCommand
             console.Write(new Rule("[bold]4/4 evaluation and report[/]").LeftJustified());
             var outcome = CvCommand.MergeAndReport(layout, store, runner, bootstrap: 1000);
             var baseline = runner.Evaluate(
-                CenterVoxelBaseline.Score(store, CandidatePrediction.TestEntries(store, 0)), store.SeriesUids(0), 0);
+                CenterVoxelBaseline.Score(store, CandidatePrediction.TestEntries(store, 0)), store.SeriesUids(0), 0)
+                ?? throw new InvalidDataException("The demo's test subset holds no nodule; use another --scans.");
             Summarize(console, outcome.Merged, baseline, layout, clock.Elapsed);
             return Task.FromResult(0);
         }, cancel));
@@ -121,7 +122,11 @@ internal static class DemoPlan
         Seed = Seed,
     };
 
+    /// <summary>
+    /// The small network at half its width (8 filters): about a third of its cost per cube, which buys twice the
+    /// epochs in the same minutes, and on this data more epochs help more than more filters.
+    /// </summary>
     public static TrainingConfig Config(int threads) => new(
-        ModelSettings.Small,
-        new TrainingSettings { Epochs = 3, StepsPerEpoch = 30, BatchSize = 32, Threads = threads, Seed = Seed });
+        ModelSettings.Small with { Preset = "custom", Filters = 8 },
+        new TrainingSettings { Epochs = 6, StepsPerEpoch = 30, BatchSize = 32, Threads = threads, Seed = Seed });
 }

@@ -35,7 +35,7 @@ internal sealed class CrossValidationRun(
         if (File.Exists(layout.FoldDone(fold)))
         {
             var done = FoldRecord.Read(layout.FoldDone(fold));
-            console.MarkupLineInterpolated($"fold {fold}: finished earlier (CPM {done.Cpm:0.000}); skipped");
+            console.MarkupLineInterpolated($"fold {fold}: finished earlier; skipped");
             return done;
         }
 
@@ -52,19 +52,36 @@ internal sealed class CrossValidationRun(
         SubmissionCsv.Write(layout.Predictions(fold), rows);
 
         var result = Evaluate(rows, store.SeriesUids(fold), bootstrap: 1000);
-        EvaluateCommand.WriteOutputs(layout.Evaluation(fold), result, $"fold {fold}");
+        if (result is null)
+        {
+            logger.LogWarning("Subset {Fold} holds no nodule, so its CPM is undefined; the fold is kept unscored",
+                fold);
+        }
+        else
+        {
+            EvaluateCommand.WriteOutputs(layout.Evaluation(fold), result, $"fold {fold}");
+        }
+
         var bestEpoch = outcome.History.MinBy(m => m.SelectionLoss)!.Epoch;
         var record = new FoldRecord(fold, Path.GetRelativePath(layout.Root, best), bestEpoch, outcome.History.Count,
-            rows.Count, result.Cpm);
+            rows.Count, result?.Cpm);
         record.Write(layout.FoldDone(fold));
         console.MarkupLineInterpolated(
-            $"fold {fold}: CPM [bold]{result.Cpm:0.000}[/] on {result.Counts.Scans} scans, {rows.Count:N0} candidates");
+            $"fold {fold}: CPM [bold]{result?.Cpm.ToString("0.000") ?? "undefined"}[/], {rows.Count:N0} candidates");
         return record;
     }
 
-    /// <summary>Evaluates <paramref name="rows"/> against the store's nodules on <paramref name="scans"/>.</summary>
-    public FrocResult Evaluate(IReadOnlyList<ScoredCandidate> rows, IReadOnlyList<string> scans, int bootstrap) =>
-        FrocEvaluator.Evaluate(rows, nodules, excluded, scans, new FrocOptions { BootstrapCount = bootstrap });
+    /// <summary>
+    /// Evaluates <paramref name="rows"/> against the store's nodules on <paramref name="scans"/>; null when those
+    /// scans hold no nodule, where sensitivity (and so the CPM) is undefined.
+    /// </summary>
+    public FrocResult? Evaluate(IReadOnlyList<ScoredCandidate> rows, IReadOnlyList<string> scans, int bootstrap)
+    {
+        var listed = scans.ToHashSet(StringComparer.Ordinal);
+        return nodules.Any(n => listed.Contains(n.SeriesUid))
+            ? FrocEvaluator.Evaluate(rows, nodules, excluded, scans, new FrocOptions { BootstrapCount = bootstrap })
+            : null;
+    }
 
     private TrainingOutcome Train(int fold, CancellationToken cancel)
     {

@@ -34,12 +34,18 @@ internal static class CvMerge
         {
             var rows = SubmissionCsv.Read(layout.Predictions(fold));
             var foldScans = store.SeriesUids(fold);
-            perFold[fold] = evaluator.Evaluate(rows, foldScans, bootstrap);
+            if (evaluator.Evaluate(rows, foldScans, bootstrap) is { } result)
+            {
+                perFold[fold] = result;
+            }
+
             submission.AddRange(rows);
             scans.AddRange(foldScans);
         }
 
-        var merged = evaluator.Evaluate(submission, scans, bootstrap);
+        var merged = evaluator.Evaluate(submission, scans, bootstrap) ?? throw new InvalidDataException(
+            $"The scans of folds {string.Join(", ", folds)} hold no nodule of '{store.AnnotationsPath}', so no CPM " +
+            "can be computed; finish folds whose subsets hold nodules.");
         Directory.CreateDirectory(layout.Merged);
         SubmissionCsv.Write(layout.MergedSubmission, submission);
         EvaluateCommand.WriteOutputs(layout.MergedEvaluation, merged, $"{folds.Count} folds merged");

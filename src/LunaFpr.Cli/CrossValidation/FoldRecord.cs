@@ -10,7 +10,7 @@ internal sealed record FoldRecord(
     int BestEpoch,
     int Epochs,
     int Predictions,
-    double Cpm)
+    double? Cpm)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -72,7 +72,8 @@ public static class TrainingConfigFile
     private static TrainingConfig Resolve(ConfigDto dto)
     {
         var m = dto.Model ?? new ModelDto();
-        var preset = ModelSettings.FromPreset(m.Preset ?? "full");
+        // A "custom" model lists all its widths; they override the full preset's one by one.
+        var preset = m.Preset is null or "custom" ? ModelSettings.Full : ModelSettings.FromPreset(m.Preset);
         var model = preset with
         {
             Filters = m.Filters ?? preset.Filters,

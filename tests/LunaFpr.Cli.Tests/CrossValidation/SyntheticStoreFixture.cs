@@ -17,7 +17,7 @@ public sealed class SyntheticStoreFixture : IDisposable
     public SyntheticStoreFixture()
     {
         Directory.CreateDirectory(Root);
-        SynthCommand.Run(QuietConsole(new StringWriter()), new SyntheticOptions { Scans = 10, Seed = 3 }, Data);
+        SynthCommand.Run(QuietConsole(new StringWriter()), new SyntheticOptions { Scans = 20, Seed = 3 }, Data);
         var options = new PrepareOptions(
             Data,
             Path.Combine(Data, SyntheticDataset.CandidatesFile),
@@ -40,7 +40,7 @@ public sealed class SyntheticStoreFixture : IDisposable
     public static TrainingConfig TinyConfig(int epochs) => new(
         ModelSettings.Small with
         {
-            Preset = "tiny",
+            Preset = "custom",
             Filters = 4,
             DenseD40 = 8,
             DenseD30 = 8,

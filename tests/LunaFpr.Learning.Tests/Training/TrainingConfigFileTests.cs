@@ -35,6 +35,17 @@ public class TrainingConfigFileTests
     }
 
     [Fact]
+    public void WriteThenRead_GivesTheSameConfig_ForACustomWidth()
+    {
+        using var folder = new TempFolder();
+        var config = new TrainingConfig(ModelSettings.Small with { Preset = "custom", Filters = 8 }, new TrainingSettings());
+
+        TrainingConfigFile.Write(folder.File("config.json"), config);
+
+        Assert.Equal(config, TrainingConfigFile.Read(folder.File("config.json")));
+    }
+
+    [Fact]
     public void Parse_ChangedWidth_MarksThePresetCustom()
     {
         var config = TrainingConfigFile.Parse("""{ "model": { "filters": 32 } }""", "test.json");

@@ -129,7 +129,7 @@ public sealed class PhantomGeneratorTests(SmallPhantoms phantoms) : IClassFixtur
     }
 
     [Fact]
-    public void SmallScans_Are256Square_WithSpacingForDemos()
+    public void SmallScans_Are256Square_AtAboutOneAndAQuarterMm()
     {
         foreach (var scan in phantoms.Scans.Select(s => s.Scan))
         {
