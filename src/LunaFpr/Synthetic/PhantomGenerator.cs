@@ -42,7 +42,7 @@ public static class PhantomGenerator
         var anatomy = ChestAnatomy.Draw(random, min, max);
         var ribs = RibCage.Build(anatomy, random);
         var small = options.Size == SyntheticSize.Small;
-        var vessels = VesselTree.Grow(anatomy, random, small ? 0.7 : 0.45, small ? 8000 : 30000);
+        var vessels = VesselTree.Grow(anatomy, random, small ? 0.5 : 0.45, small ? 12000 : 30000);
         var vesselIndex = new VesselIndex(vessels.Pieces);
 
         var lesions = new LesionPlanner(anatomy, vessels, vesselIndex, scan, random).Plan();

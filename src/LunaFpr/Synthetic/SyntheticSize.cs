@@ -4,9 +4,9 @@ namespace LunaFpr.Synthetic;
 public enum SyntheticSize
 {
     /// <summary>
-    /// Demo and test size: 128 × 128 pixels of 2.5–2.8 mm and 48–64 slices of 2.5–5 mm (about 1 M voxels,
-    /// generated in a fraction of a second). The lungs are still covered and a 26 × 40 × 40 cube around a
-    /// nodule still holds its surroundings.
+    /// Demo and test size: 256 × 256 pixels of 1.25–1.4 mm and 48–64 slices of 2.5–5 mm (3–4 M voxels,
+    /// generated in well under a second). The lungs are covered, a nodule of a few mm is still a few voxels
+    /// wide, and a 26 × 40 × 40 cube around it spans 50–56 mm in-plane, its surroundings included.
     /// </summary>
     Small,
 
