@@ -4,7 +4,7 @@ using LunaFpr.Synthetic;
 namespace LunaFpr.Benchmarks;
 
 /// <summary>
-/// Generating one small synthetic scan (256 × 256 × 48–64 voxels, rendered in HU with noise) and planning one
+/// Generating one small synthetic scan (256 × 256 × 72–96 voxels, rendered in HU with noise) and planning one
 /// without rendering (what a resumed data set does for finished scans); the goal is well under a second a scan
 /// so the demo's data is made in seconds. Run with
 /// <c>dotnet run -c Release --project bench/LunaFpr.Benchmarks -- --filter '*Synthetic*'</c>.

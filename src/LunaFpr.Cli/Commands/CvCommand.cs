@@ -112,6 +112,6 @@ internal static class CvCommand
     private static IEnumerable<Option> Overrides(TrainOptions o) =>
     [
         o.Preset, o.Epochs, o.Steps, o.Batch, o.Seed, o.Threads, o.Device, o.Fusion, o.Channels, o.LearningRate,
-        o.Decay, o.Flips,
+        o.Decay, o.Flips, o.Optimizer, o.PositiveSampling,
     ];
 }

@@ -108,7 +108,7 @@ internal static class DemoCommand
 /// <summary>The demo's fixed recipe: data size, seeds and a training budget that fits a few minutes of CPU.</summary>
 internal static class DemoPlan
 {
-    public const int Scans = 30;
+    public const int Scans = 80;
     public const int Seed = 7;
 
     public static PrepareOptions Prepare(string data, string store) => new(
@@ -120,13 +120,22 @@ internal static class DemoPlan
     {
         Workers = Environment.ProcessorCount,
         Seed = Seed,
+        PlaneCap = PlaneCap,
     };
 
+    /// <summary>Resampled positives kept per nodule plane: positives are drawn per nodule, so 16 suffice.</summary>
+    public const int PlaneCap = 16;
+
     /// <summary>
-    /// The small network at half its width (8 filters): about a third of its cost per cube, which buys twice the
-    /// epochs in the same minutes, and on this data more epochs help more than more filters.
+    /// The small network at half its width (8 filters, 1.6 times the small preset's speed here), trained with Adam
+    /// and positives drawn per nodule: in a few CPU minutes SGD at the SPEC's rate barely moves, and per-cube
+    /// sampling shows the network mostly large nodules, so it misses the small ones.
     /// </summary>
     public static TrainingConfig Config(int threads) => new(
         ModelSettings.Small with { Preset = "custom", Filters = 8 },
-        new TrainingSettings { Epochs = 6, StepsPerEpoch = 30, BatchSize = 32, Threads = threads, Seed = Seed });
+        new TrainingSettings
+        {
+            Epochs = 8, StepsPerEpoch = 30, BatchSize = 32, Threads = threads, Seed = Seed,
+            Optimizer = OptimizerKind.Adam, PositiveSampling = PositiveSampling.Nodule, Flips = true,
+        });
 }

@@ -12,7 +12,7 @@ namespace LunaFpr.Cli.Commands;
 
 /// <summary>
 /// <c>lunafpr prepare --luna16 DIR --candidates FILE --annotations FILE [--excluded FILE] --out DIR [--subsets
-/// 0,3,7] [--workers N] [--seed S] [--cube 26,40,40] [--force]</c>: cuts the cubes of every candidate and
+/// 0,3,7] [--workers N] [--seed S] [--plane-cap N] [--cube 26,40,40] [--force]</c>: cuts the cubes of every candidate and
 /// resampled positive of the chosen subsets into a patch store (SPEC §2). Killed and started again, it resumes.
 /// </summary>
 internal static class PrepareCommand
@@ -39,12 +39,17 @@ internal static class PrepareCommand
         };
         var seed = new Option<int>("--seed")
         { Description = "Seed of the positive resampling.", DefaultValueFactory = _ => 0 };
+        var planeCap = new Option<int?>("--plane-cap")
+        {
+            HelpName = "N",
+            Description = "Keep at most N resampled positives per nodule plane (default: the SPEC's rule alone).",
+        };
         var cube = new Option<string>("--cube")
         { Description = "Cube size in voxels, z,y,x.", DefaultValueFactory = _ => "26,40,40" };
         var force = new Option<bool>("--force") { Description = "Redo series that an earlier run finished." };
         var command = new Command("prepare", "Cut candidate and resampled-positive cubes into a patch store.")
         {
-            luna16, candidates, annotations, excluded, output, subsets, workers, seed, cube, force,
+            luna16, candidates, annotations, excluded, output, subsets, workers, seed, planeCap, cube, force,
         };
         command.SetAction((parse, cancel) => CommandRunner.RunAsync((loggers, token) =>
         {
@@ -54,6 +59,7 @@ internal static class PrepareCommand
                 Subsets = ParseSubsets(parse.GetValue(subsets)!),
                 Workers = parse.GetValue(workers),
                 Seed = parse.GetValue(seed),
+                PlaneCap = parse.GetValue(planeCap),
                 CubeShape = ParseCube(parse.GetValue(cube)!),
                 Force = parse.GetValue(force),
             };

@@ -30,7 +30,7 @@ internal static class SynthCommand
         };
         var size = new Option<string>("--size")
         {
-            Description = "small: 256 × 256 × 48–64 voxels, for demos and tests; "
+            Description = "small: 256 × 256 × 72–96 voxels, for demos and tests; "
                 + "realistic: 512 × 512 at LUNA16's spacing.",
             DefaultValueFactory = _ => "small",
         };

@@ -75,6 +75,7 @@ internal static class TrainCommand
             {
                 Resume = request.Resume,
                 ValidationCpm = PatchSources.ValidationCpm(source, new FoldSplit(fold), logger),
+                Nodules = (source as PatchStore)?.ReadAnnotations(),
             };
             var outcome = Train(console, run, logger, cancel);
             Finish(console, outcome, output);

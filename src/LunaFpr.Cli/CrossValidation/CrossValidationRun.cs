@@ -90,6 +90,7 @@ internal sealed class CrossValidationRun(
         {
             Resume = true,
             ValidationCpm = ValidationCpm.For(nodules, excluded, store.SeriesUids(validation), logger),
+            Nodules = nodules,
         };
         return console.Progress()
             .AutoClear(true)

@@ -69,7 +69,7 @@ internal sealed class TrainOptions
     public Option<string?> Channels { get; } = new("--channels")
     { Description = "Input channels in order, from lung, mediastinal, clahe, minmax (default: lung)." };
 
-    public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "SGD rate (0.001)." };
+    public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "Rate of the first epoch (0.001)." };
 
     public Option<double?> Decay { get; } = new("--decay")
     { Description = "Factor the rate is multiplied by after each epoch (0.95)." };
@@ -77,10 +77,16 @@ internal sealed class TrainOptions
     public Option<bool> Flips { get; } = new("--flips")
     { Description = "Also mirror training cubes in x and z at random." };
 
+    public Option<string?> Optimizer { get; } = new("--optimizer")
+    { Description = "sgd (SPEC, Nesterov momentum; default) or adam (fewer steps to a useful network)." };
+
+    public Option<string?> PositiveSampling { get; } = new("--positive-sampling")
+    { Description = "cube (SPEC: every resampled cube alike; default) or nodule (every nodule alike)." };
+
     public IEnumerable<Option> All =>
     [
         Store, Fold, Out, Config, SaveConfig, Resume, Preset, Epochs, Steps, Batch, Seed, Threads, Device, Fusion,
-        Channels, LearningRate, Decay, Flips,
+        Channels, LearningRate, Decay, Flips, Optimizer, PositiveSampling,
     ];
 
     public TrainRequest Read(ParseResult parse) => new(
@@ -94,5 +100,6 @@ internal sealed class TrainOptions
             parse.GetValue(Preset), parse.GetValue(Epochs), parse.GetValue(Steps), parse.GetValue(Batch),
             parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Device), parse.GetValue(Fusion),
             parse.GetValue(Channels), parse.GetValue(LearningRate), parse.GetValue(Decay),
-            parse.GetResult(Flips) is null ? null : parse.GetValue(Flips)));
+            parse.GetResult(Flips) is null ? null : parse.GetValue(Flips), parse.GetValue(Optimizer),
+            parse.GetValue(PositiveSampling)));
 }

@@ -19,7 +19,9 @@ internal sealed record TrainingOverrides(
     string? Channels = null,
     double? LearningRate = null,
     double? DecayPerEpoch = null,
-    bool? Flips = null)
+    bool? Flips = null,
+    string? Optimizer = null,
+    string? PositiveSampling = null)
 {
     /// <summary><paramref name="config"/> with every given override applied, validated.</summary>
     /// <exception cref="ArgumentException">A value out of range; the message names the setting.</exception>
@@ -50,11 +52,27 @@ internal sealed record TrainingOverrides(
             LearningRate = LearningRate ?? t.LearningRate,
             DecayPerEpoch = DecayPerEpoch ?? t.DecayPerEpoch,
             Flips = Flips ?? t.Flips,
+            Optimizer = Optimizer is null ? t.Optimizer : ParseOptimizer(Optimizer),
+            PositiveSampling = PositiveSampling is null ? t.PositiveSampling : ParseSampling(PositiveSampling),
         };
         var resolved = new TrainingConfig(model, training);
         resolved.Validate();
         return resolved;
     }
+
+    private static OptimizerKind ParseOptimizer(string name) => name.ToLowerInvariant() switch
+    {
+        "sgd" => OptimizerKind.Sgd,
+        "adam" => OptimizerKind.Adam,
+        _ => throw new NotSupportedException($"Unknown optimizer '{name}'. Known: sgd, adam."),
+    };
+
+    private static PositiveSampling ParseSampling(string name) => name.ToLowerInvariant() switch
+    {
+        "cube" => Learning.Training.PositiveSampling.Cube,
+        "nodule" => Learning.Training.PositiveSampling.Nodule,
+        _ => throw new NotSupportedException($"Unknown positive sampling '{name}'. Known: cube, nodule."),
+    };
 
     private static FusionMode ParseFusion(string name) => name.ToLowerInvariant() switch
     {

@@ -48,7 +48,9 @@ internal sealed class TrainingView(IAnsiConsole console, ProgressContext context
             + Invariant($"{s.NegativeSamples:N0} negatives; {s.ValidationCubes:N0} validation cubes"));
         console.WriteLine(
             Invariant($"epochs {s.FirstEpoch}…{settings.Epochs}, {s.StepsPerEpoch:N0} steps of {settings.BatchSize}, ")
-            + Invariant($"rate {settings.RateAt(s.FirstEpoch):G4} × {settings.DecayPerEpoch} per epoch, ")
+            + Invariant($"{settings.Optimizer.ToString().ToLowerInvariant()} at rate {settings.RateAt(s.FirstEpoch):G4} ")
+            + Invariant($"× {settings.DecayPerEpoch} per epoch, positives per ")
+            + Invariant($"{settings.PositiveSampling.ToString().ToLowerInvariant()}, ")
             + Invariant($"seed {settings.Seed}, {settings.EffectiveThreads} thread(s), ")
             + settings.Device.ToString().ToLowerInvariant());
     }

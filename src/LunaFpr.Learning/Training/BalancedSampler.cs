@@ -1,3 +1,4 @@
+using LunaFpr.Candidates;
 using LunaFpr.Patches;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,6 +15,8 @@ namespace LunaFpr.Learning.Training;
 /// only when used up. One pass (<see cref="PassLength"/>) therefore takes every positive version once and as many
 /// distinct negatives (or the reverse when negatives are fewer) — the SPEC's half-and-half shuffle buffer, with
 /// no cube repeated. Everything follows from the seed.
+/// With nodules given (<see cref="PositiveSampling.Nodule"/>), the positive half is drawn per nodule instead: a
+/// shuffled stream of nodules, and within each nodule a shuffled stream of its cube versions.
 /// </remarks>
 public sealed class BalancedSampler
 {
@@ -21,10 +24,19 @@ public sealed class BalancedSampler
 
     private readonly int[] positives;
     private readonly int[] negatives;
+    private readonly int[][]? nodulePositives;
 
-    /// <summary>Selects the training cubes of <paramref name="split"/> from <paramref name="entries"/>.</summary>
+    /// <summary>
+    /// Selects the training cubes of <paramref name="split"/> from <paramref name="entries"/>. With
+    /// <paramref name="nodules"/>, positives are grouped by the annotated nodule that holds them and every batch
+    /// draws nodules evenly; without, every positive cube is drawn evenly (SPEC §4).
+    /// </summary>
     /// <exception cref="InvalidDataException">When the training subsets lack positives or negatives.</exception>
-    public BalancedSampler(IReadOnlyList<PatchEntry> entries, FoldSplit split, ILogger? logger = null)
+    public BalancedSampler(
+        IReadOnlyList<PatchEntry> entries,
+        FoldSplit split,
+        ILogger? logger = null,
+        IReadOnlyList<Annotation>? nodules = null)
     {
         logger ??= NullLogger.Instance;
         var training = Enumerable.Range(0, entries.Count).Where(i => split.IsTraining(entries[i].Subset)).ToList();
@@ -48,7 +60,17 @@ public sealed class BalancedSampler
                 $"The training subsets of {split} hold {positives.Length} positive and {negatives.Length} negative " +
                 "cubes; training needs both. Prepare patches for more subsets or choose another fold.");
         }
+
+        if (nodules is not null)
+        {
+            nodulePositives = GroupByNodule(entries, nodules);
+            logger.LogInformation("{Split}: positives drawn per nodule, {Nodules} nodules holding {Cubes} cubes",
+                split, nodulePositives.Length, positives.Length);
+        }
     }
+
+    /// <summary>Groups of positive cubes (indices into the positive list) drawn as one, one group per nodule.</summary>
+    public int PositiveGroups => nodulePositives?.Length ?? positives.Length;
 
     /// <summary>Positive versions available: resampled positives × 4 rotations.</summary>
     public int PositiveSamples => positives.Length * Rotations;
@@ -75,7 +97,7 @@ public sealed class BalancedSampler
         }
 
         var random = new Random(seed);
-        var positiveStream = new ShuffledStream(PositiveSamples, random);
+        var positiveStream = new PositiveStream(this, random);
         var negativeStream = new ShuffledStream(NegativeSamples, random);
         for (var step = 0; step < steps; step++)
         {
@@ -94,6 +116,68 @@ public sealed class BalancedSampler
         CubeSample Augment(CubeSample sample) => mirrors
             ? sample with { MirrorX = random.Next(2) == 1, MirrorZ = random.Next(2) == 1 }
             : sample;
+    }
+
+    /// <summary>
+    /// Groups positives by the nodule of <paramref name="nodules"/> that contains them (the resampler's rule); a
+    /// positive in no listed nodule, e.g. after annotations.csv was edited, forms a group of its own.
+    /// </summary>
+    private int[][] GroupByNodule(IReadOnlyList<PatchEntry> entries, IReadOnlyList<Annotation> nodules)
+    {
+        var bySeries = nodules.GroupBy(n => n.SeriesUid, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Annotation>)g.ToList(), StringComparer.Ordinal);
+        var groups = new Dictionary<(string Series, int Nodule), List<int>>();
+        for (var p = 0; p < positives.Length; p++)
+        {
+            var entry = entries[positives[p]];
+            var nodule = bySeries.TryGetValue(entry.SeriesUid, out var listed)
+                ? PositiveResampler.FindContainingNodule(entry.CenterWorldMm, listed)
+                : -1;
+            var key = (entry.SeriesUid, nodule >= 0 ? nodule : -1 - p);
+            if (!groups.TryGetValue(key, out var members))
+            {
+                groups[key] = members = [];
+            }
+
+            members.Add(p);
+        }
+
+        return groups.Values.Select(g => g.ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// Positive versions (positive index × 4 + rotation): one shuffled stream of all of them, or, per nodule, a
+    /// shuffled stream of nodules and one of versions inside each.
+    /// </summary>
+    private sealed class PositiveStream
+    {
+        private readonly ShuffledStream all;
+        private readonly int[][]? groups;
+        private readonly ShuffledStream? groupOrder;
+        private readonly ShuffledStream[]? withinGroup;
+
+        public PositiveStream(BalancedSampler sampler, Random random)
+        {
+            all = new ShuffledStream(sampler.PositiveSamples, random);
+            groups = sampler.nodulePositives;
+            if (groups is not null)
+            {
+                groupOrder = new ShuffledStream(groups.Length, random);
+                withinGroup = groups.Select(g => new ShuffledStream(g.Length * Rotations, random)).ToArray();
+            }
+        }
+
+        public int Next()
+        {
+            if (groups is null)
+            {
+                return all.Next();
+            }
+
+            var group = groupOrder!.Next();
+            var version = withinGroup![group].Next();
+            return groups[group][version / Rotations] * Rotations + version % Rotations;
+        }
     }
 
     /// <summary>0 … count − 1 in random order, reshuffled each time it is used up.</summary>

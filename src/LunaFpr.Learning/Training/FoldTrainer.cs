@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LunaFpr.Candidates;
 using LunaFpr.Learning.Inference;
 using LunaFpr.Learning.Model;
 using LunaFpr.Patches;
@@ -58,12 +59,11 @@ public sealed class FoldTrainer(ILogger? logger = null)
 
         var settings = run.Config.Training;
         var device = TorchRuntime.Prepare(settings.Device, settings.Threads);
-        var sampler = new BalancedSampler(run.Source.Entries, split, log);
+        var sampler = new BalancedSampler(run.Source.Entries, split, log, NodulesToBalance(run));
         TorchRuntime.Seed(settings.Seed);
         using var network = new MultiScaleNet(run.Config.Model);
         network.to(device);
-        using var optimizer = optim.SGD(
-            network.parameters(), settings.LearningRate, settings.Momentum, nesterov: settings.Nesterov);
+        using var optimizer = CreateOptimizer(network, settings);
         if (last is not null)
         {
             ModelCheckpoint.LoadWeights(network, store.ResumeWeightsPath(last));
@@ -76,6 +76,20 @@ public sealed class FoldTrainer(ILogger? logger = null)
         var session = new Session(run, split, store, sampler, network, optimizer, device, history, last, log);
         return session.Train(progress, cancel);
     }
+
+    private static IReadOnlyList<Annotation>? NodulesToBalance(TrainingRun run) =>
+        run.Config.Training.PositiveSampling != PositiveSampling.Nodule ? null
+        : run.Nodules ?? throw new InvalidOperationException(
+            "Positive sampling per nodule needs the annotated nodules, and this run was given none; " +
+            "train from a patch store (which holds annotations.csv) or sample per cube.");
+
+    private static OptimizerHelper CreateOptimizer(MultiScaleNet network, TrainingSettings settings) =>
+        settings.Optimizer switch
+        {
+            OptimizerKind.Adam => optim.Adam(network.parameters(), settings.LearningRate),
+            _ => optim.SGD(network.parameters(), settings.LearningRate, settings.Momentum,
+                nesterov: settings.Nesterov),
+        };
 
     private static CheckpointInfo? CheckFolder(TrainingRun run, CheckpointStore store)
     {
@@ -128,7 +142,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
         CheckpointStore store,
         BalancedSampler sampler,
         MultiScaleNet network,
-        SGD optimizer,
+        OptimizerHelper optimizer,
         Device device,
         List<EpochMetrics> history,
         CheckpointInfo? last,

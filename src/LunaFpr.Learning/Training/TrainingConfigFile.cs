@@ -97,7 +97,8 @@ public static class TrainingConfigFile
             t.LearningRate ?? d.LearningRate, t.Momentum ?? d.Momentum, t.Nesterov ?? d.Nesterov,
             t.DecayPerEpoch ?? d.DecayPerEpoch, t.Flips ?? d.Flips, t.Seed ?? d.Seed, t.Threads ?? d.Threads,
             t.Device ?? d.Device, t.ValidationBatchSize ?? d.ValidationBatchSize,
-            t.PrefetchBatches ?? d.PrefetchBatches);
+            t.PrefetchBatches ?? d.PrefetchBatches, t.Optimizer ?? d.Optimizer,
+            t.PositiveSampling ?? d.PositiveSampling);
         return new TrainingConfig(model, training);
     }
 
@@ -171,5 +172,9 @@ public static class TrainingConfigFile
         public int? ValidationBatchSize { get; set; }
 
         public int? PrefetchBatches { get; set; }
+
+        public OptimizerKind? Optimizer { get; set; }
+
+        public PositiveSampling? PositiveSampling { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using LunaFpr.Candidates;
 using LunaFpr.Evaluation;
 using LunaFpr.Patches;
 
@@ -21,6 +22,12 @@ public sealed record TrainingRun(IPatchSource Source, TrainingConfig Config, int
     /// validation subset); null, or returning null, when no annotations are available.
     /// </summary>
     public Func<IReadOnlyList<ScoredCandidate>, double?>? ValidationCpm { get; init; }
+
+    /// <summary>
+    /// The annotated nodules (annotations.csv), which group resampled positives by nodule when
+    /// <see cref="TrainingSettings.PositiveSampling"/> is <see cref="PositiveSampling.Nodule"/>; unused otherwise.
+    /// </summary>
+    public IReadOnlyList<Annotation>? Nodules { get; init; }
 }
 
 /// <summary>The result of <see cref="FoldTrainer.Run"/>.</summary>

@@ -11,8 +11,8 @@ namespace LunaFpr.Learning.Training;
 /// Steps per epoch; null means one pass over the balanced buffer, the SPEC's count (millions of cubes on LUNA16,
 /// so a CPU user will want far fewer).
 /// </param>
-/// <param name="LearningRate">SGD rate of the first epoch (0.001).</param>
-/// <param name="Momentum">SGD momentum (0.9).</param>
+/// <param name="LearningRate">Rate of the first epoch (0.001).</param>
+/// <param name="Momentum">SGD momentum (0.9); unused by Adam.</param>
 /// <param name="Nesterov">Nesterov momentum (true).</param>
 /// <param name="DecayPerEpoch">
 /// Factor the rate is multiplied by after every epoch; epoch e (from 1) trains at rate · decay^(e−1). The SPEC names
@@ -24,6 +24,11 @@ namespace LunaFpr.Learning.Training;
 /// <param name="Device">CPU (default) or CUDA.</param>
 /// <param name="ValidationBatchSize">Cubes per validation forward pass (64).</param>
 /// <param name="PrefetchBatches">Batches the background loader prepares ahead of the network (3).</param>
+/// <param name="Optimizer">SGD (the SPEC's, default) or Adam.</param>
+/// <param name="PositiveSampling">
+/// Positives drawn per resampled cube (the SPEC's, default) or per nodule; per nodule needs the annotations
+/// (<see cref="TrainingRun.Nodules"/>).
+/// </param>
 public sealed record TrainingSettings(
     int Epochs = 20,
     int BatchSize = 64,
@@ -37,7 +42,9 @@ public sealed record TrainingSettings(
     int Threads = 0,
     ComputeDevice Device = ComputeDevice.Cpu,
     int ValidationBatchSize = 64,
-    int PrefetchBatches = 3)
+    int PrefetchBatches = 3,
+    OptimizerKind Optimizer = OptimizerKind.Sgd,
+    PositiveSampling PositiveSampling = PositiveSampling.Cube)
 {
     /// <summary>The rate epoch <paramref name="epoch"/> (from 1) trains at: rate · decay^(epoch − 1).</summary>
     public double RateAt(int epoch) => LearningRate * Math.Pow(DecayPerEpoch, epoch - 1);

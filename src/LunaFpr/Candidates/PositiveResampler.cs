@@ -19,7 +19,7 @@ namespace LunaFpr.Candidates;
 /// A class-1 candidate that lies in no nodule is logged as a warning and gets no resampled points; it is still
 /// kept as an original positive, because prediction must score every candidate of the list (SPEC §5).
 /// </remarks>
-public sealed class PositiveResampler(int seed, ILogger? logger = null)
+public sealed class PositiveResampler(int seed, ILogger? logger = null, int? planeCap = null)
 {
     /// <summary>Nodules up to this diameter (mm) keep every grid point.</summary>
     public const double FullGridMaxDiameterMm = 10;
@@ -31,6 +31,13 @@ public sealed class PositiveResampler(int seed, ILogger? logger = null)
 
     /// <summary>The seed that makes the random subsets of large nodules repeatable.</summary>
     public int Seed { get; } = seed;
+
+    /// <summary>
+    /// Most points any plane keeps, on top of the SPEC's rule (null: the rule alone). A cap keeps a store small
+    /// where positives are drawn per nodule and a few dozen cubes per plane are plenty.
+    /// </summary>
+    public int? PlaneCap { get; } = planeCap is null or >= 1 ? planeCap
+        : throw new ArgumentOutOfRangeException(nameof(planeCap), planeCap, "A plane cap must be at least 1.");
 
     /// <summary>
     /// Training points of one series: every candidate as a negative or original positive, in list order,
@@ -82,7 +89,7 @@ public sealed class PositiveResampler(int seed, ILogger? logger = null)
         if (planes.Add((noduleIndex, zMm)))
         {
             var planeSeed = StableSeed.Derive(Seed, seriesUid, noduleIndex, BitConverter.DoubleToInt64Bits(zMm));
-            resampled.AddRange(SamplePlane(nodules[noduleIndex], zMm, new Random(planeSeed))
+            resampled.AddRange(SamplePlane(nodules[noduleIndex], zMm, PlaneCap, new Random(planeSeed))
                 .Select(p => new TrainingPoint(seriesUid, p, PatchKind.ResampledPositive)));
         }
 
@@ -144,11 +151,14 @@ public sealed class PositiveResampler(int seed, ILogger? logger = null)
         return points;
     }
 
-    /// <summary>The grid of one plane, cut to a random subset (kept in grid order) for large nodules.</summary>
-    private static IReadOnlyList<Vector3D> SamplePlane(Annotation nodule, double zMm, Random random)
+    /// <summary>
+    /// The grid of one plane, cut to a random subset (kept in grid order) for large nodules or beyond
+    /// <paramref name="cap"/>.
+    /// </summary>
+    private static IReadOnlyList<Vector3D> SamplePlane(Annotation nodule, double zMm, int? cap, Random random)
     {
         var grid = GridInside(nodule, zMm);
-        var keep = MaxPointsPerPlane(nodule.DiameterMm);
+        var keep = Math.Min(MaxPointsPerPlane(nodule.DiameterMm), cap ?? int.MaxValue);
         if (grid.Count <= keep)
         {
             return grid;

@@ -94,7 +94,7 @@ public sealed class PatchStoreBuilder(Func<string, Scan> readScan, ILogger? logg
     {
         var uid = location.SeriesUid;
         var scan = readScan(location.Path);
-        var resampler = new PositiveResampler(run.Options.Seed, log);
+        var resampler = new PositiveResampler(run.Options.Seed, log, run.Options.PlaneCap);
         var series = resampler.Resample(uid, run.CandidatesOf(uid), run.NodulesOf(uid));
         Interlocked.Add(ref run.UnmatchedPositives, series.UnmatchedPositives);
 

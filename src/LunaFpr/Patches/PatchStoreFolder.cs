@@ -16,7 +16,8 @@ internal sealed class PatchStoreFolder(PrepareOptions options, ILogger log)
     public void Open()
     {
         Directory.CreateDirectory(Store);
-        var wanted = PatchStoreManifest.Create(options.CubeShape, options.Seed, options.Subsets, DescribeSources());
+        var wanted = PatchStoreManifest.Create(
+            options.CubeShape, options.Seed, options.Subsets, DescribeSources(), options.PlaneCap);
         var subsets = SubsetsToKeep(wanted);
         (wanted with { Subsets = subsets }).Save(PatchStoreLayout.Manifest(Store));
 
@@ -89,6 +90,12 @@ internal sealed class PatchStoreFolder(PrepareOptions options, ILogger log)
         if (existing.Seed != wanted.Seed)
         {
             differences.Add($"seed {existing.Seed} instead of {wanted.Seed}");
+        }
+
+        if (existing.PlaneCap != wanted.PlaneCap)
+        {
+            differences.Add($"plane cap {existing.PlaneCap?.ToString() ?? "none"} instead of "
+                + $"{wanted.PlaneCap?.ToString() ?? "none"}");
         }
 
         if (existing.Sources.Candidates.Sha256 != wanted.Sources.Candidates.Sha256)

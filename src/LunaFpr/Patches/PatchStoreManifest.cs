@@ -15,6 +15,7 @@ namespace LunaFpr.Patches;
 /// <param name="Seed">Seed of the positive resampling.</param>
 /// <param name="Subsets">LUNA16 subsets (0–9) prepared into the store, ascending.</param>
 /// <param name="Sources">Input files the store was built from.</param>
+/// <param name="PlaneCap">Most resampled positives per nodule plane beyond the SPEC's rule; absent when none.</param>
 public sealed record PatchStoreManifest(
     int FormatVersion,
     int[] CubeShapeZyx,
@@ -22,7 +23,8 @@ public sealed record PatchStoreManifest(
     short OutsideHu,
     int Seed,
     IReadOnlyList<int> Subsets,
-    PatchStoreSources Sources)
+    PatchStoreSources Sources,
+    int? PlaneCap = null)
 {
     public const int CurrentFormatVersion = 1;
     public const string Int16HuVoxelType = "int16-le-hu";
@@ -39,9 +41,9 @@ public sealed record PatchStoreManifest(
 
     /// <summary>A manifest of the current format for cubes of <paramref name="shape"/>.</summary>
     public static PatchStoreManifest Create(CubeShape shape, int seed, IReadOnlyList<int> subsets,
-        PatchStoreSources sources) =>
+        PatchStoreSources sources, int? planeCap = null) =>
         new(CurrentFormatVersion, [shape.Z, shape.Y, shape.X], Int16HuVoxelType, CubeExtractor.OutsideHu, seed,
-            subsets.Distinct().Order().ToArray(), sources);
+            subsets.Distinct().Order().ToArray(), sources, planeCap);
 
     /// <summary>Reads and checks <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">No manifest: the folder is not a patch store.</exception>

@@ -24,6 +24,12 @@ public sealed record PrepareOptions(
     /// <summary>Seed of the positive resampling; default 0.</summary>
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Most resampled positives one plane of a nodule keeps, on top of the SPEC's rule; null (default) for the
+    /// rule alone.
+    /// </summary>
+    public int? PlaneCap { get; init; }
+
     /// <summary>Cube size (z, y, x); default 26 × 40 × 40.</summary>
     public CubeShape CubeShape { get; init; } = CubeShape.Default;
 
@@ -43,6 +49,11 @@ public sealed record PrepareOptions(
         if (Workers < 1)
         {
             throw new ArgumentException($"Workers must be at least 1, got {Workers}.");
+        }
+
+        if (PlaneCap is < 1)
+        {
+            throw new ArgumentException($"The plane cap must be at least 1 resampled point, got {PlaneCap}.");
         }
 
         if (CubeShape.Z < 1 || CubeShape.Y < 1 || CubeShape.X < 1)

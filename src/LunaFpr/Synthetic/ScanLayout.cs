@@ -57,11 +57,13 @@ internal static class ScanLayout
     private static (VolumeSize Size, Vector3D Spacing) SmallGrid(Random random)
     {
         // 256 voxels of 1.25–1.4 mm cover a chest (320–358 mm); a 40-voxel cube then spans 50–56 mm, so a
-        // nodule of a few millimetres is still a few voxels wide, as in LUNA16's own cubes.
+        // nodule of a few millimetres is still a few voxels wide, as in LUNA16's own cubes. Slices keep LUNA16's
+        // thickness (at most 2.5 mm): thicker ones flatten a small nodule into one slice, where it looks like a
+        // vessel cut across. The 72–96 slices cover 108–240 mm; the anatomy shortens its lungs to fit.
         var inPlane = Math.Round(random.Uniform(1.25, 1.4), 4);
-        var slices = random.Next(48, 65);
-        var coverageMm = random.Uniform(200, 290); // the lungs with a margin, whatever the slice count
-        var sliceStep = Math.Clamp(Math.Round(coverageMm / slices * 8) / 8, 2.5, 5.0); // scanners use 1/8 mm steps
+        double[] steps = [1.5, 2.0, 2.5];
+        var sliceStep = steps[random.Next(steps.Length)];
+        var slices = random.Next(72, 97);
         return (new VolumeSize(256, 256, slices), new Vector3D(inPlane, inPlane, sliceStep));
     }
 

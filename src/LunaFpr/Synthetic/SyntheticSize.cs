@@ -4,8 +4,8 @@ namespace LunaFpr.Synthetic;
 public enum SyntheticSize
 {
     /// <summary>
-    /// Demo and test size: 256 × 256 pixels of 1.25–1.4 mm and 48–64 slices of 2.5–5 mm (3–4 M voxels,
-    /// generated in well under a second). The lungs are covered, a nodule of a few mm is still a few voxels
+    /// Demo and test size: 256 × 256 pixels of 1.25–1.4 mm and 72–96 slices of 1.5, 2 or 2.5 mm (5–6 M voxels,
+    /// generated in under a second). The lungs are covered, a nodule of a few mm is still a few voxels
     /// wide, and a 26 × 40 × 40 cube around it spans 50–56 mm in-plane, its surroundings included.
     /// </summary>
     Small,

@@ -61,13 +61,16 @@ public sealed class TrainCommandTests : IDisposable
     {
         var path = Path.Combine(folder, "run.json");
         var request = new TrainRequest(null, null, null, null, path, false,
-            new TrainingOverrides("small", Epochs: 3, Fusion: "weighted-mean"));
+            new TrainingOverrides("small", Epochs: 3, Fusion: "weighted-mean", Optimizer: "Adam",
+                PositiveSampling: "nodule"));
 
         var (exitCode, _) = Run(request);
 
         var config = TrainingConfigFile.Read(path);
         Assert.Equal(0, exitCode);
         Assert.Equal(3, config.Training.Epochs);
+        Assert.Equal(OptimizerKind.Adam, config.Training.Optimizer);
+        Assert.Equal(PositiveSampling.Nodule, config.Training.PositiveSampling);
         Assert.Equal(16, config.Model.Filters);
         Assert.Equal(Learning.Model.FusionMode.WeightedMean, config.Model.Fusion);
     }

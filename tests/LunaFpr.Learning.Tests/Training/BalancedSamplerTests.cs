@@ -1,3 +1,5 @@
+using LunaFpr.Candidates;
+using LunaFpr.Imaging;
 using LunaFpr.Learning.Tests.Fakes;
 using LunaFpr.Learning.Training;
 using LunaFpr.Patches;
@@ -64,4 +66,50 @@ public class BalancedSamplerTests
 
         Assert.Contains("2 positive and 0 negative", error.Message);
     }
+
+    [Fact]
+    public void PerNodule_DrawsASmallNoduleAsOftenAsALargeOne()
+    {
+        // Subset 2 (training in fold 0): a 20 mm nodule with 30 resampled cubes, a 4 mm one with 2, 20 negatives.
+        var large = new Annotation("s", new Vector3D(0, 0, 0), 20);
+        var small = new Annotation("s", new Vector3D(60, 0, 0), 4);
+        var entries = Enumerable.Range(0, 30).Select(i => Entry(PatchKind.ResampledPositive, large, i % 5 - 2, i / 10))
+            .Concat(Enumerable.Range(0, 2).Select(i => Entry(PatchKind.ResampledPositive, small, i, 0)))
+            .Concat(Enumerable.Range(0, 20).Select(i => Entry(PatchKind.Negative, small, 20 + i, 20)))
+            .ToList();
+
+        var perCube = SmallShare(new BalancedSampler(entries, new FoldSplit(0)));
+        var perNodule = new BalancedSampler(entries, new FoldSplit(0), nodules: [large, small]);
+
+        Assert.Equal(32, perNodule.PositiveSamples / 4);
+        Assert.Equal(2, perNodule.PositiveGroups);
+        Assert.Equal(0.5, SmallShare(perNodule), precision: 6);
+        Assert.Equal(2.0 / 32, perCube, precision: 6);
+
+        double SmallShare(BalancedSampler sampler)
+        {
+            var positives = sampler.Batches(8, steps: 64, mirrors: false, seed: 3)
+                .SelectMany(b => b).Where(s => s.IsNodule).ToList();
+            Assert.Equal(256, positives.Count);
+            return positives.Count(s => s.EntryIndex >= 30) / 256.0;
+        }
+    }
+
+    [Fact]
+    public void PerNodule_CyclesThroughEveryVersionOfANodule()
+    {
+        var nodule = new Annotation("s", new Vector3D(0, 0, 0), 10);
+        var entries = Enumerable.Range(0, 3).Select(i => Entry(PatchKind.ResampledPositive, nodule, i, 0))
+            .Concat(Enumerable.Range(0, 12).Select(i => Entry(PatchKind.Negative, nodule, 40 + i, 0)))
+            .ToList();
+        var sampler = new BalancedSampler(entries, new FoldSplit(0), nodules: [nodule]);
+
+        var versions = sampler.Batches(4, steps: 6, mirrors: false, seed: 5).SelectMany(b => b)
+            .Where(s => s.IsNodule).Select(s => (s.EntryIndex, s.QuarterTurns)).ToList();
+
+        Assert.Equal(12, versions.Distinct().Count());
+    }
+
+    private static PatchEntry Entry(PatchKind kind, Annotation near, double dxMm, double dyMm) => new(
+        near.SeriesUid, 2, kind, near.CenterWorldMm + new Vector3D(dxMm, dyMm, 0), new IndexZyx(0, 0, 0));
 }

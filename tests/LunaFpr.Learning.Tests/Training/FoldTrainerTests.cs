@@ -154,4 +154,17 @@ public class FoldTrainerTests
     {
         public void Report(TrainingProgress value) => onReport(value);
     }
+
+    [Fact]
+    public void Run_PerNoduleSamplingWithoutNodules_SaysWhatIsMissing()
+    {
+        using var folder = new TempFolder();
+        var config = TinyRuns.Config(epochs: 1, steps: 1, batch: 4);
+        config = config with { Training = config.Training with { PositiveSampling = PositiveSampling.Nodule } };
+
+        var error = Assert.Throws<InvalidOperationException>(
+            () => new FoldTrainer().Run(new TrainingRun(Source, config, 0, folder.Path)));
+
+        Assert.Contains("needs the annotated nodules", error.Message);
+    }
 }

@@ -26,7 +26,8 @@ public class TrainingConfigFileTests
         using var folder = new TempFolder();
         var config = new TrainingConfig(
             ModelSettings.Full with { Channels = "lung,minmax" },
-            new TrainingSettings(BatchSize: 32, DecayPerEpoch: 0.9, Flips: true, Device: ComputeDevice.Cuda));
+            new TrainingSettings(BatchSize: 32, DecayPerEpoch: 0.9, Flips: true, Device: ComputeDevice.Cuda,
+                Optimizer: OptimizerKind.Adam, PositiveSampling: PositiveSampling.Nodule));
 
         TrainingConfigFile.Write(folder.File("config.json"), config);
 
@@ -45,6 +46,20 @@ public class TrainingConfigFileTests
         TrainingConfigFile.Write(folder.File("config.json"), config);
 
         Assert.Equal(config, TrainingConfigFile.Read(folder.File("config.json")));
+    }
+
+    [Fact]
+    public void Parse_OptimizerAndSampling_ReadTheirNamesAndRefuseOthers()
+    {
+        var config = TrainingConfigFile.Parse(
+            """{ "training": { "optimizer": "adam", "positiveSampling": "nodule" } }""", "test.json");
+
+        Assert.Equal(OptimizerKind.Adam, config.Training.Optimizer);
+        Assert.Equal(PositiveSampling.Nodule, config.Training.PositiveSampling);
+        Assert.Equal(OptimizerKind.Sgd, TrainingConfigFile.Parse("{}", "test.json").Training.Optimizer);
+        var error = Assert.Throws<InvalidDataException>(
+            () => TrainingConfigFile.Parse("""{ "training": { "optimizer": "rmsprop" } }""", "test.json"));
+        Assert.Contains("test.json", error.Message);
     }
 
     [Fact]

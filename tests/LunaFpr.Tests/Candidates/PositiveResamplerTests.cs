@@ -57,6 +57,24 @@ public class PositiveResamplerTests
     }
 
     [Theory]
+    [InlineData(4.0, 9)] // 9 grid points, under the cap
+    [InlineData(8.0, 16)] // 49 grid points, cut to the cap
+    [InlineData(40.0, 16)] // the SPEC's 960, cut to the cap
+    public void Resample_WithAPlaneCap_KeepsAtMostThatManyInsideTheNodule(double diameterMm, int expected)
+    {
+        var nodule = Nodule(0, 0, 0, diameterMm);
+
+        var points = Resampled(new PositiveResampler(3, planeCap: 16).Resample(Uid, [Positive(0, 0, 0)], [nodule]));
+        var again = Resampled(new PositiveResampler(3, planeCap: 16).Resample(Uid, [Positive(0, 0, 0)], [nodule]));
+
+        Assert.Equal(expected, points.Count);
+        Assert.Equal(expected, points.Select(p => p.CenterWorldMm).Distinct().Count());
+        Assert.All(points,
+            p => Assert.True(Vector3D.Distance(p.CenterWorldMm, nodule.CenterWorldMm) < nodule.RadiusMm));
+        Assert.Equal(points, again);
+    }
+
+    [Theory]
     [InlineData(20.0, 305)] // grid of 305 points, under 24 × 20 = 480: all kept
     [InlineData(40.0, 960)] // grid of 1,245 points, cut to 24 × 40
     [InlineData(60.0, 1000)] // grid of 2,809 points; 24 × 60 = 1,440, cut to 1,000
