@@ -104,6 +104,21 @@ public class PatchStoreBuilderTests
     }
 
     [Fact]
+    public void Build_WithAPlaneCap_KeepsFewerPositives_RecordsTheCap_AndRefusesAnotherOne()
+    {
+        using var luna = new FakeLuna16();
+        var full = Build(luna, luna.Options(luna.Store("full")));
+        var capped = Build(luna, luna.Options(luna.Store("capped")) with { PlaneCap = 2 });
+
+        var fullCount = full.CountsBySubset.Values.Sum(c => c.Resampled);
+        var cappedCount = capped.CountsBySubset.Values.Sum(c => c.Resampled);
+        Assert.InRange(cappedCount, 1, fullCount - 1);
+        Assert.Equal(2, PatchStoreManifest.Load(PatchStoreLayout.Manifest(luna.Store("capped"))).PlaneCap);
+        var error = Assert.Throws<InvalidDataException>(() => Build(luna, luna.Options(luna.Store("capped"))));
+        Assert.Contains("plane cap 2 instead of none", error.Message);
+    }
+
+    [Fact]
     public void Build_RefusesAFolderThatIsNeitherEmptyNorAStore()
     {
         using var luna = new FakeLuna16();
