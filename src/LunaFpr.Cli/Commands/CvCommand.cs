@@ -33,9 +33,13 @@ internal static class CvCommand
         {
             HelpName = "N", Description = "Bootstrap resamples for the bands.", DefaultValueFactory = _ => 1000,
         };
+        var tta = new Option<bool>("--tta")
+        {
+            Description = "Predict each test cube in its four rotations about z and average the probabilities.",
+        };
         var command = new Command("cv", "Ten-fold cross-validation: train, predict and evaluate each fold, then merge.")
         {
-            folds, merge, bootstrap,
+            folds, merge, bootstrap, tta,
         };
         foreach (var option in new Option[] { o.Store, o.Out, o.Config }.Concat(Overrides(o)))
         {
@@ -60,7 +64,7 @@ internal static class CvCommand
             }
 
             var config = CvConfig.Resolve(layout, request);
-            var runner = Runner(layout, store, config, logger);
+            var runner = Runner(layout, store, config, logger, parse.GetValue(tta));
             var selected = FoldList.Parse(parse.GetValue(folds)!);
             try
             {
@@ -106,12 +110,13 @@ internal static class CvCommand
         CvLayout layout,
         PatchStore store,
         TrainingConfig config,
-        ILogger logger) =>
-        new(AnsiConsole.Console, store, layout, config, logger);
+        ILogger logger,
+        bool testTimeAugmentation = false) =>
+        new(AnsiConsole.Console, store, layout, config, logger) { TestTimeAugmentation = testTimeAugmentation };
 
     private static IEnumerable<Option> Overrides(TrainOptions o) =>
     [
         o.Preset, o.Epochs, o.Steps, o.Batch, o.Seed, o.Threads, o.Device, o.Fusion, o.Channels, o.LearningRate,
-        o.Decay, o.Flips, o.Optimizer, o.PositiveSampling,
+        o.Decay, o.Flips, o.Optimizer, o.PositiveSampling, o.Replicas,
     ];
 }

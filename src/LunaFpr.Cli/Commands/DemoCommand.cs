@@ -67,7 +67,10 @@ internal static class DemoCommand
             Directory.CreateDirectory(layout.Root);
             var config = DemoPlan.Config(parse.GetValue(threads));
             TrainingConfigFile.Write(layout.Config, config);
-            var runner = new CrossValidationRun(console, store, layout, config, loggers.CreateLogger("cv"));
+            var runner = new CrossValidationRun(console, store, layout, config, loggers.CreateLogger("cv"))
+            {
+                TestTimeAugmentation = true,
+            };
             runner.RunFold(0, token);
 
             console.Write(new Rule("[bold]4/4 evaluation and report[/]").LeftJustified());

@@ -15,6 +15,10 @@ namespace LunaFpr.Cli.CrossValidation;
 /// prediction of the test subset with the checkpoint of lowest validation loss, and evaluation of the fold against
 /// its own scans. A finished fold is skipped; a half-trained one resumes from its last checkpoint.
 /// </summary>
+/// <remarks>
+/// With <see cref="TestTimeAugmentation"/> each test cube is scored in its four rotations about z and the
+/// probabilities averaged, as <c>lunafpr predict --tta</c> does.
+/// </remarks>
 internal sealed class CrossValidationRun(
     IAnsiConsole console,
     PatchStore store,
@@ -28,6 +32,9 @@ internal sealed class CrossValidationRun(
         : [];
 
     public IAnsiConsole Console => console;
+
+    /// <summary>Average the four z-rotations of every test cube when predicting a fold.</summary>
+    public bool TestTimeAugmentation { get; init; }
 
     /// <summary>Runs (or skips, or resumes) <paramref name="fold"/> and returns its record.</summary>
     public FoldRecord RunFold(int fold, CancellationToken cancel)
@@ -45,7 +52,7 @@ internal sealed class CrossValidationRun(
 
         var best = outcome.BestCheckpoint ?? throw new InvalidOperationException(
             $"Fold {fold} trained no epoch; nothing to predict with.");
-        var settings = new PredictSettings(best, TestTimeAugmentation: false, BatchSize: 64,
+        var settings = new PredictSettings(best, TestTimeAugmentation, BatchSize: 64,
             Threads: config.Training.Threads);
         var entries = CandidatePrediction.TestEntries(store, fold);
         var rows = PredictCommand.Score(console, store, entries, settings, $"fold {fold}");

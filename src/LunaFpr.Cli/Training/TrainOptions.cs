@@ -83,10 +83,13 @@ internal sealed class TrainOptions
     public Option<string?> PositiveSampling { get; } = new("--positive-sampling")
     { Description = "cube (SPEC: every resampled cube alike; default) or nodule (every nodule alike)." };
 
+    public Option<int?> Replicas { get; } = new("--replicas")
+    { Description = "Network copies training on shares of each batch, one thread group each (1)." };
+
     public IEnumerable<Option> All =>
     [
         Store, Fold, Out, Config, SaveConfig, Resume, Preset, Epochs, Steps, Batch, Seed, Threads, Device, Fusion,
-        Channels, LearningRate, Decay, Flips, Optimizer, PositiveSampling,
+        Channels, LearningRate, Decay, Flips, Optimizer, PositiveSampling, Replicas,
     ];
 
     public TrainRequest Read(ParseResult parse) => new(
@@ -101,5 +104,5 @@ internal sealed class TrainOptions
             parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Device), parse.GetValue(Fusion),
             parse.GetValue(Channels), parse.GetValue(LearningRate), parse.GetValue(Decay),
             parse.GetResult(Flips) is null ? null : parse.GetValue(Flips), parse.GetValue(Optimizer),
-            parse.GetValue(PositiveSampling)));
+            parse.GetValue(PositiveSampling), parse.GetValue(Replicas)));
 }

@@ -21,7 +21,8 @@ internal sealed record TrainingOverrides(
     double? DecayPerEpoch = null,
     bool? Flips = null,
     string? Optimizer = null,
-    string? PositiveSampling = null)
+    string? PositiveSampling = null,
+    int? Replicas = null)
 {
     /// <summary><paramref name="config"/> with every given override applied, validated.</summary>
     /// <exception cref="ArgumentException">A value out of range; the message names the setting.</exception>
@@ -54,6 +55,7 @@ internal sealed record TrainingOverrides(
             Flips = Flips ?? t.Flips,
             Optimizer = Optimizer is null ? t.Optimizer : ParseOptimizer(Optimizer),
             PositiveSampling = PositiveSampling is null ? t.PositiveSampling : ParseSampling(PositiveSampling),
+            Replicas = Replicas ?? t.Replicas,
         };
         var resolved = new TrainingConfig(model, training);
         resolved.Validate();

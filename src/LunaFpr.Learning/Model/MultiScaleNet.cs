@@ -64,6 +64,17 @@ public sealed class MultiScaleNet : nn.Module<Tensor, Tensor>
     /// <summary>The settings the network was built with.</summary>
     public ModelSettings Settings { get; }
 
+    /// <summary>
+    /// Draws every branch's dropout masks from <paramref name="generator"/> (null: torch's global generator).
+    /// </summary>
+    public void UseDropoutGenerator(Generator? generator)
+    {
+        foreach (var branch in new[] { d40, d30, d20 })
+        {
+            branch.DropoutGenerator = generator;
+        }
+    }
+
     /// <summary>Number of trainable values (weights, biases, BN scales and shifts, PReLU slopes).</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 

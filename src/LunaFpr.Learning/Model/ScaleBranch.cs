@@ -25,6 +25,7 @@ internal sealed class ScaleBranch : nn.Module<Tensor, Tensor>
     private readonly BatchNorm1d denseNorm;
     private readonly PReLU denseAct;
     private readonly Dropout dropout;
+    private readonly double dropoutRate;
 
     /// <param name="scale">Crop, pool and last kernel of this branch.</param>
     /// <param name="channels">Input channels C of the crop [N, C, z, y, x].</param>
@@ -49,11 +50,18 @@ internal sealed class ScaleBranch : nn.Module<Tensor, Tensor>
         denseNorm = nn.BatchNorm1d(denseUnits);
         denseAct = nn.PReLU(denseUnits);
         this.dropout = nn.Dropout(dropout);
+        dropoutRate = dropout;
         RegisterComponents();
     }
 
     /// <summary>Crop, pool and kernel geometry of this branch.</summary>
     public ScaleSpec Scale { get; }
+
+    /// <summary>
+    /// Draws the dropout masks when set, instead of torch's global generator: replicas training on parallel
+    /// threads would otherwise take their masks from one shared stream in whatever order the threads reach it.
+    /// </summary>
+    public Generator? DropoutGenerator { get; set; }
 
     /// <summary>Maps a crop [N, C, z, y, x] (the branch's crop size) to features [N, denseUnits].</summary>
     public override Tensor forward(Tensor crop)
@@ -65,8 +73,20 @@ internal sealed class ScaleBranch : nn.Module<Tensor, Tensor>
         x = act3.forward(norm3.forward(conv3.forward(x)));
 
         x = x.flatten(1);
-        x = dropout.forward(denseAct.forward(denseNorm.forward(dense.forward(x))));
+        x = ApplyDropout(denseAct.forward(denseNorm.forward(dense.forward(x))));
         return x.MoveToOuterDisposeScope();
+    }
+
+    private Tensor ApplyDropout(Tensor x)
+    {
+        if (DropoutGenerator is null || !training || dropoutRate == 0)
+        {
+            return dropout.forward(x);
+        }
+
+        var keep = 1 - dropoutRate;
+        var mask = bernoulli(full_like(x, keep), generator: DropoutGenerator);
+        return x * mask / keep;
     }
 
     private static (long, long, long) Triple(Patches.CubeShape shape) => (shape.Z, shape.Y, shape.X);

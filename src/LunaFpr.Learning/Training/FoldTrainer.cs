@@ -73,7 +73,11 @@ public sealed class FoldTrainer(ILogger? logger = null)
         }
 
         TrainingConfigFile.Write(Path.Combine(run.OutputDirectory, ConfigFileName), run.Config);
-        var session = new Session(run, split, store, sampler, network, optimizer, device, history, last, log);
+        using var replicas = settings.Replicas > 1
+            ? new ReplicaGroup(network, settings.Replicas, settings.EffectiveThreads, device)
+            : null;
+        var session = new Session(run, split, store, sampler, network, replicas, optimizer, device, history, last,
+            log);
         return session.Train(progress, cancel);
     }
 
@@ -142,6 +146,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
         CheckpointStore store,
         BalancedSampler sampler,
         MultiScaleNet network,
+        ReplicaGroup? replicas,
         OptimizerHelper optimizer,
         Device device,
         List<EpochMetrics> history,
@@ -197,6 +202,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
             var plan = sampler.Batches(settings.BatchSize, Steps, settings.Flips, samplerSeed);
 
             network.train();
+            replicas?.Seed(TorchRuntime.Derive(settings.Seed, epoch, stream: 2));
             using var loader = new BatchLoader(run.Source, plan, inputs, settings.PrefetchBatches);
             var clock = Stopwatch.StartNew();
             var (lossSum, seen, step) = (0.0, 0L, 0);
@@ -217,11 +223,19 @@ public sealed class FoldTrainer(ILogger? logger = null)
             return new EpochMetrics(epoch, rate, lossSum / Math.Max(1, seen), seen, elapsed, wait, null);
         }
 
-        /// <summary>One SGD step; returns the batch's mean loss of the fused output.</summary>
+        /// <summary>One optimiser step; returns the batch's mean loss of the fused output.</summary>
         private double Step(CubeBatch batch)
         {
             using var scope = NewDisposeScope();
             var (cubes, labels) = (batch.CubesOn(device), batch.LabelsOn(device));
+            if (replicas is not null)
+            {
+                var mean = replicas.Backward(cubes, labels);
+                optimizer.step();
+                replicas.SyncCopies();
+                return mean;
+            }
+
             optimizer.zero_grad();
             var (objective, fused) = network.Objective(cubes, labels);
             objective.backward();

@@ -98,7 +98,7 @@ public static class TrainingConfigFile
             t.DecayPerEpoch ?? d.DecayPerEpoch, t.Flips ?? d.Flips, t.Seed ?? d.Seed, t.Threads ?? d.Threads,
             t.Device ?? d.Device, t.ValidationBatchSize ?? d.ValidationBatchSize,
             t.PrefetchBatches ?? d.PrefetchBatches, t.Optimizer ?? d.Optimizer,
-            t.PositiveSampling ?? d.PositiveSampling);
+            t.PositiveSampling ?? d.PositiveSampling, t.Replicas ?? d.Replicas);
         return new TrainingConfig(model, training);
     }
 
@@ -176,5 +176,7 @@ public static class TrainingConfigFile
         public OptimizerKind? Optimizer { get; set; }
 
         public PositiveSampling? PositiveSampling { get; set; }
+
+        public int? Replicas { get; set; }
     }
 }

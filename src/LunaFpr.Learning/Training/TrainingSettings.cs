@@ -29,6 +29,11 @@ namespace LunaFpr.Learning.Training;
 /// Positives drawn per resampled cube (the SPEC's, default) or per nodule; per nodule needs the annotations
 /// (<see cref="TrainingRun.Nodules"/>).
 /// </param>
+/// <param name="Replicas">
+/// Copies of the network that train on equal shares of every batch, each on its own thread (1). On a CPU where
+/// a small network's step scales poorly over threads, 2 replicas of one thread each train faster than one network
+/// on two threads; see <see cref="ReplicaGroup"/>.
+/// </param>
 public sealed record TrainingSettings(
     int Epochs = 20,
     int BatchSize = 64,
@@ -44,7 +49,8 @@ public sealed record TrainingSettings(
     int ValidationBatchSize = 64,
     int PrefetchBatches = 3,
     OptimizerKind Optimizer = OptimizerKind.Sgd,
-    PositiveSampling PositiveSampling = PositiveSampling.Cube)
+    PositiveSampling PositiveSampling = PositiveSampling.Cube,
+    int Replicas = 1)
 {
     /// <summary>The rate epoch <paramref name="epoch"/> (from 1) trains at: rate · decay^(epoch − 1).</summary>
     public double RateAt(int epoch) => LearningRate * Math.Pow(DecayPerEpoch, epoch - 1);
@@ -68,6 +74,8 @@ public sealed record TrainingSettings(
         Require(Threads is >= 0 and <= 1024, "threads", Threads, "0 (one per core) … 1024");
         Require(ValidationBatchSize is >= 1 and <= 4096, "validationBatchSize", ValidationBatchSize, "1 … 4096");
         Require(PrefetchBatches is >= 1 and <= 64, "prefetchBatches", PrefetchBatches, "1 … 64");
+        Require(Replicas is >= 1 and <= 64 && Replicas <= BatchSize, "replicas", Replicas,
+            "1 … 64 and at most the batch size");
     }
 
     private static void Require(bool ok, string key, object? value, string range)
