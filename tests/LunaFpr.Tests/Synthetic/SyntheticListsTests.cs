@@ -10,6 +10,17 @@ public sealed class SyntheticListsTests
     private static readonly IReadOnlyList<SyntheticScan> Scans =
         Describe(new SyntheticOptions { Seed = 3, Scans = 25 });
 
+    [Theory]
+    [InlineData(0.0, 6.4)]
+    [InlineData(-1.2816, 4.4)] // LUNA16's 10th percentile
+    [InlineData(1.2816, 15.5)] // and 90th
+    [InlineData(-9.0, 3.0)] // floor: smaller findings belong in the excluded list
+    [InlineData(9.0, 30.0)]
+    public void NoduleDiameter_FollowsLuna16sQuantiles(double z, double expectedMm)
+    {
+        Assert.Equal(expectedMm, LesionPlanner.NoduleDiameter(z), precision: 2);
+    }
+
     [Fact]
     public void EveryPositive_LiesStrictlyInsideItsNodule_AndNoNegativeInsideAny()
     {
