@@ -35,7 +35,7 @@ internal static class CvCommand
         };
         var tta = new Option<bool>("--tta")
         {
-            Description = "Predict each test cube in its four rotations about z and average the probabilities.",
+            Description = "Predict each test cube in eight views (four rotations about z, each also mirrored in x) and average.",
         };
         var command = new Command("cv", "Ten-fold cross-validation: train, predict and evaluate each fold, then merge.")
         {
@@ -117,6 +117,6 @@ internal static class CvCommand
     private static IEnumerable<Option> Overrides(TrainOptions o) =>
     [
         o.Preset, o.Epochs, o.Steps, o.Batch, o.Seed, o.Threads, o.Device, o.Fusion, o.Channels, o.LearningRate,
-        o.Decay, o.Flips, o.Optimizer, o.PositiveSampling, o.Replicas,
+        o.Decay, o.Flips, o.Optimizer, o.PositiveSampling, o.Replicas, o.AverageDecay,
     ];
 }

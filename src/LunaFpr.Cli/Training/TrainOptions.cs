@@ -86,10 +86,16 @@ internal sealed class TrainOptions
     public Option<int?> Replicas { get; } = new("--replicas")
     { Description = "Network copies training on shares of each batch, one thread group each (1)." };
 
+    public Option<double?> AverageDecay { get; } = new("--average-decay")
+    {
+        Description = "Validate, save and predict with a moving average of the weights, this decay per step " +
+            "(0 = off, default; 0.99 ≈ the last 100 steps).",
+    };
+
     public IEnumerable<Option> All =>
     [
         Store, Fold, Out, Config, SaveConfig, Resume, Preset, Epochs, Steps, Batch, Seed, Threads, Device, Fusion,
-        Channels, LearningRate, Decay, Flips, Optimizer, PositiveSampling, Replicas,
+        Channels, LearningRate, Decay, Flips, Optimizer, PositiveSampling, Replicas, AverageDecay,
     ];
 
     public TrainRequest Read(ParseResult parse) => new(
@@ -104,5 +110,5 @@ internal sealed class TrainOptions
             parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Device), parse.GetValue(Fusion),
             parse.GetValue(Channels), parse.GetValue(LearningRate), parse.GetValue(Decay),
             parse.GetResult(Flips) is null ? null : parse.GetValue(Flips), parse.GetValue(Optimizer),
-            parse.GetValue(PositiveSampling), parse.GetValue(Replicas)));
+            parse.GetValue(PositiveSampling), parse.GetValue(Replicas), parse.GetValue(AverageDecay)));
 }

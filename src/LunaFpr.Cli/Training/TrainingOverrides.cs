@@ -22,7 +22,8 @@ internal sealed record TrainingOverrides(
     bool? Flips = null,
     string? Optimizer = null,
     string? PositiveSampling = null,
-    int? Replicas = null)
+    int? Replicas = null,
+    double? AverageDecay = null)
 {
     /// <summary><paramref name="config"/> with every given override applied, validated.</summary>
     /// <exception cref="ArgumentException">A value out of range; the message names the setting.</exception>
@@ -56,6 +57,7 @@ internal sealed record TrainingOverrides(
             Optimizer = Optimizer is null ? t.Optimizer : ParseOptimizer(Optimizer),
             PositiveSampling = PositiveSampling is null ? t.PositiveSampling : ParseSampling(PositiveSampling),
             Replicas = Replicas ?? t.Replicas,
+            AverageDecay = AverageDecay ?? t.AverageDecay,
         };
         var resolved = new TrainingConfig(model, training);
         resolved.Validate();

@@ -6,7 +6,9 @@ namespace LunaFpr.Learning.Training;
 /// <summary>
 /// The JSON sidecar beside every checkpoint (<c>X.bin</c> → <c>X.json</c>): the run's config, the epoch, its rate,
 /// its metrics and the best epoch so far. <see cref="WeightsFile"/> names the epoch checkpoint the weights are a copy
-/// of; in <c>last.json</c>, <see cref="OptimizerFile"/> names the saved optimiser state.
+/// of; in <c>last.json</c>, <see cref="OptimizerFile"/> names the saved optimiser state. Under weight averaging
+/// the checkpoint holds the averaged weights, and <c>last.json</c> also names the trained weights
+/// (<see cref="TrainingWeightsFile"/>) and how many steps went into the average (<see cref="AveragedSteps"/>).
 /// </summary>
 public sealed record CheckpointInfo(
     int FormatVersion,
@@ -19,7 +21,9 @@ public sealed record CheckpointInfo(
     int BestEpoch,
     double BestLoss,
     string WeightsFile,
-    string? OptimizerFile)
+    string? OptimizerFile,
+    string? TrainingWeightsFile = null,
+    long AveragedSteps = 0)
 {
     /// <summary>The sidecar format this build writes and reads.</summary>
     public const int CurrentFormat = 1;

@@ -9,6 +9,8 @@ namespace LunaFpr.Learning.Training;
 /// The checkpoints of one run, in TorchSharp's own weight format (never pickle), each with a JSON sidecar
 /// (<see cref="CheckpointInfo"/>): <c>epoch-003-val0.4123.bin</c> for every epoch, <c>best.bin</c> (lowest
 /// validation loss), <c>last.bin</c>, and <c>optimizer-003.bin</c> (SGD momentum buffers of the last epoch).
+/// Under weight averaging the checkpoints hold the averaged weights and <c>training-003.bin</c> (with its sidecar)
+/// the trained ones of the last epoch, which a resumed run continues from.
 /// </summary>
 /// <remarks>
 /// Every file is written to a temporary name and renamed. <c>last.json</c> is written last and is the commit point:
@@ -36,10 +38,20 @@ public sealed class CheckpointStore(string directory)
         File.Exists(CheckpointInfo.SidecarPath(LastPath)) ? CheckpointInfo.ReadFor(LastPath) : null;
 
     /// <summary>
-    /// Saves a finished epoch: its own checkpoint, <c>best</c> when <paramref name="isBest"/>, the optimiser state,
-    /// then <c>last</c>. Returns the epoch checkpoint's path.
+    /// Saves a finished epoch: its own checkpoint, <c>best</c> when <paramref name="isBest"/>, the optimiser state
+    /// (and under weight averaging the trained weights), then <c>last</c>. Returns the epoch checkpoint's path.
     /// </summary>
-    public string Save(MultiScaleNet network, OptimizerHelper optimizer, CheckpointInfo info, bool isBest)
+    /// <param name="network">The weights to score with: the averaged network when averaging, else the trained one.</param>
+    /// <param name="optimizer">The optimiser, whose state a resumed run restores.</param>
+    /// <param name="info">The epoch's sidecar.</param>
+    /// <param name="isBest">Also copy the checkpoint to <c>best.bin</c>.</param>
+    /// <param name="trained">Under weight averaging, the network the optimiser steps; null otherwise.</param>
+    public string Save(
+        MultiScaleNet network,
+        OptimizerHelper optimizer,
+        CheckpointInfo info,
+        bool isBest,
+        MultiScaleNet? trained = null)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var epochPath = Path.Combine(Directory, info.WeightsFile);
@@ -58,18 +70,36 @@ public sealed class CheckpointStore(string directory)
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             optimizer.save_state_dict(writer);
         });
-        Copy(epochPath, LastPath);
-        (info with { OptimizerFile = optimizerFile }).WriteFor(LastPath);
-
-        foreach (var stale in System.IO.Directory.EnumerateFiles(Directory, "optimizer-*.bin"))
+        var trainedFile = trained is null ? null : $"training-{info.Epoch:000}.bin";
+        if (trained is not null)
         {
-            if (Path.GetFileName(stale) != optimizerFile)
-            {
-                File.Delete(stale);
-            }
+            var trainedPath = Path.Combine(Directory, trainedFile!);
+            SaveWeights(trained, trainedPath);
+            info.WriteFor(trainedPath);
         }
 
+        Copy(epochPath, LastPath);
+        (info with { OptimizerFile = optimizerFile, TrainingWeightsFile = trainedFile }).WriteFor(LastPath);
+
+        DeleteAllBut("optimizer-*.bin", optimizerFile);
+        DeleteAllBut("training-*.bin", trainedFile);
+        DeleteAllBut("training-*.json", trainedFile is null ? null : Path.ChangeExtension(trainedFile, ".json"));
         return epochPath;
+    }
+
+    /// <summary>The trained weights <paramref name="last"/> names (under weight averaging), else null.</summary>
+    /// <exception cref="FileNotFoundException">When <c>last.json</c> names a file that is missing.</exception>
+    public string? TrainingWeightsPath(CheckpointInfo last)
+    {
+        if (last.TrainingWeightsFile is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Directory, last.TrainingWeightsFile);
+        return File.Exists(path) ? path : throw new FileNotFoundException(
+            $"'{CheckpointInfo.SidecarPath(LastPath)}' names trained weights '{path}', which are missing; the " +
+            "checkpoints hold only the averaged weights. Restore the file or train afresh in a new folder.", path);
     }
 
     /// <summary>Restores the optimiser state that <paramref name="last"/> names.</summary>
@@ -101,6 +131,17 @@ public sealed class CheckpointStore(string directory)
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         network.save(writer);
     });
+
+    private void DeleteAllBut(string pattern, string? keep)
+    {
+        foreach (var stale in System.IO.Directory.EnumerateFiles(Directory, pattern))
+        {
+            if (Path.GetFileName(stale) != keep)
+            {
+                File.Delete(stale);
+            }
+        }
+    }
 
     private static void Copy(string source, string destination) => AtomicFile.Write(destination, stream =>
     {

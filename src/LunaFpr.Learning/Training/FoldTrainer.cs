@@ -64,9 +64,18 @@ public sealed class FoldTrainer(ILogger? logger = null)
         using var network = new MultiScaleNet(run.Config.Model);
         network.to(device);
         using var optimizer = CreateOptimizer(network, settings);
+        using var average = settings.AverageDecay > 0
+            ? new WeightAverage(network, settings.AverageDecay, device)
+            : null;
         if (last is not null)
         {
-            ModelCheckpoint.LoadWeights(network, store.ResumeWeightsPath(last));
+            ModelCheckpoint.LoadWeights(network, store.TrainingWeightsPath(last) ?? store.ResumeWeightsPath(last));
+            if (average is not null)
+            {
+                ModelCheckpoint.LoadWeights(average.Network, store.ResumeWeightsPath(last));
+                average.Resume(last.AveragedSteps);
+            }
+
             store.LoadOptimizer(optimizer, last);
             log.LogInformation("Resuming {Split} after epoch {Epoch} at rate {Rate}",
                 split, last.Epoch, settings.RateAt(last.Epoch + 1));
@@ -76,8 +85,8 @@ public sealed class FoldTrainer(ILogger? logger = null)
         using var replicas = settings.Replicas > 1
             ? new ReplicaGroup(network, settings.Replicas, settings.EffectiveThreads, device)
             : null;
-        var session = new Session(run, split, store, sampler, network, replicas, optimizer, device, history, last,
-            log);
+        var session = new Session(run, split, store, sampler, network, replicas, average, optimizer, device, history,
+            last, log);
         return session.Train(progress, cancel);
     }
 
@@ -147,6 +156,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
         BalancedSampler sampler,
         MultiScaleNet network,
         ReplicaGroup? replicas,
+        WeightAverage? average,
         OptimizerHelper optimizer,
         Device device,
         List<EpochMetrics> history,
@@ -161,6 +171,9 @@ public sealed class FoldTrainer(ILogger? logger = null)
         private double bestLoss = last?.BestLoss ?? double.PositiveInfinity;
 
         private int Steps => settings.StepsPerEpoch ?? sampler.StepsPerPass(settings.BatchSize);
+
+        /// <summary>The weights that are validated and saved: the running average when there is one.</summary>
+        private MultiScaleNet Scored => average?.Network ?? network;
 
         public TrainingOutcome Train(IProgress<TrainingProgress>? progress, CancellationToken cancel)
         {
@@ -233,6 +246,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
                 var mean = replicas.Backward(cubes, labels);
                 optimizer.step();
                 replicas.SyncCopies();
+                average?.Update();
                 return mean;
             }
 
@@ -240,6 +254,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
             var (objective, fused) = network.Objective(cubes, labels);
             objective.backward();
             optimizer.step();
+            average?.Update();
 
             using var noGrad = no_grad();
             return nn.functional.nll_loss(fused, labels).item<float>();
@@ -255,7 +270,7 @@ public sealed class FoldTrainer(ILogger? logger = null)
             }
 
             var clock = Stopwatch.StartNew();
-            var scorer = new NoduleScorer(network, device, settings.ValidationBatchSize);
+            var scorer = new NoduleScorer(Scored, device, settings.ValidationBatchSize);
             var relay = new Relay(progress, epoch, validation.Count);
             var pairs = scorer.ScoreLogProbabilities(run.Source, validation, relay, cancel);
             return ValidationScore.From(run.Source.Entries, validation, pairs, run.ValidationCpm, clock.Elapsed);
@@ -266,9 +281,10 @@ public sealed class FoldTrainer(ILogger? logger = null)
             var info = new CheckpointInfo(
                 CheckpointInfo.CurrentFormat, run.Config, run.Fold, metrics.Epoch, metrics.LearningRate,
                 settings.RateAt(metrics.Epoch + 1), metrics, bestEpoch, bestLoss,
-                CheckpointStore.EpochFileName(metrics.Epoch, metrics.Validation?.Loss), null);
+                CheckpointStore.EpochFileName(metrics.Epoch, metrics.Validation?.Loss), null,
+                AveragedSteps: average?.Updates ?? 0);
             LossHistory.Write(Path.Combine(run.OutputDirectory, LossHistory.FileName), history);
-            return store.Save(network, optimizer, info, isBest);
+            return store.Save(Scored, optimizer, info, isBest, trained: average is null ? null : network);
         }
 
         private void LogDataWait(int epoch, double wait)

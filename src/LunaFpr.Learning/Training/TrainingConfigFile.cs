@@ -98,7 +98,8 @@ public static class TrainingConfigFile
             t.DecayPerEpoch ?? d.DecayPerEpoch, t.Flips ?? d.Flips, t.Seed ?? d.Seed, t.Threads ?? d.Threads,
             t.Device ?? d.Device, t.ValidationBatchSize ?? d.ValidationBatchSize,
             t.PrefetchBatches ?? d.PrefetchBatches, t.Optimizer ?? d.Optimizer,
-            t.PositiveSampling ?? d.PositiveSampling, t.Replicas ?? d.Replicas);
+            t.PositiveSampling ?? d.PositiveSampling, t.Replicas ?? d.Replicas,
+            t.AverageDecay ?? d.AverageDecay);
         return new TrainingConfig(model, training);
     }
 
@@ -178,5 +179,7 @@ public static class TrainingConfigFile
         public PositiveSampling? PositiveSampling { get; set; }
 
         public int? Replicas { get; set; }
+
+        public double? AverageDecay { get; set; }
     }
 }

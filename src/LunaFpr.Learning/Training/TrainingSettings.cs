@@ -34,6 +34,11 @@ namespace LunaFpr.Learning.Training;
 /// a small network's step scales poorly over threads, 2 replicas of one thread each train faster than one network
 /// on two threads; see <see cref="ReplicaGroup"/>.
 /// </param>
+/// <param name="AverageDecay">
+/// Per-step decay of an exponential moving average of the weights (<see cref="WeightAverage"/>) that validation,
+/// checkpoints and prediction use in place of the last step's weights; 0 turns it off (0). 0.99 averages over
+/// about the last 100 steps, and steadies short runs.
+/// </param>
 public sealed record TrainingSettings(
     int Epochs = 20,
     int BatchSize = 64,
@@ -50,7 +55,8 @@ public sealed record TrainingSettings(
     int PrefetchBatches = 3,
     OptimizerKind Optimizer = OptimizerKind.Sgd,
     PositiveSampling PositiveSampling = PositiveSampling.Cube,
-    int Replicas = 1)
+    int Replicas = 1,
+    double AverageDecay = 0)
 {
     /// <summary>The rate epoch <paramref name="epoch"/> (from 1) trains at: rate · decay^(epoch − 1).</summary>
     public double RateAt(int epoch) => LearningRate * Math.Pow(DecayPerEpoch, epoch - 1);
@@ -76,6 +82,7 @@ public sealed record TrainingSettings(
         Require(PrefetchBatches is >= 1 and <= 64, "prefetchBatches", PrefetchBatches, "1 … 64");
         Require(Replicas is >= 1 and <= 64 && Replicas <= BatchSize, "replicas", Replicas,
             "1 … 64 and at most the batch size");
+        Require(AverageDecay is >= 0 and < 1, "averageDecay", AverageDecay, "0 (off) or > 0 and < 1, e.g. 0.99");
     }
 
     private static void Require(bool ok, string key, object? value, string range)

@@ -74,6 +74,34 @@ public class FoldTrainerTests
         using var straight = new TempFolder();
         using var interrupted = new TempFolder();
         var config = TinyRuns.Config(epochs: 2, steps: 2, batch: 4, decay: 0.5);
+        AssertResumeMatchesStraightRun(config, straight, interrupted);
+    }
+
+    [Fact]
+    public void Resume_UnderWeightAveraging_RestoresTheAverageAndTheTrainedWeights()
+    {
+        using var straight = new TempFolder();
+        using var interrupted = new TempFolder();
+        var tiny = TinyRuns.Config(epochs: 2, steps: 2, batch: 4, decay: 0.5);
+        var config = tiny with { Training = tiny.Training with { AverageDecay = 0.9 } };
+
+        AssertResumeMatchesStraightRun(config, straight, interrupted);
+
+        var last = new CheckpointStore(interrupted.Path).ReadLast()!;
+        Assert.Equal("training-002.bin", last.TrainingWeightsFile);
+        Assert.Equal(4, last.AveragedSteps);
+        Assert.Single(Directory.GetFiles(interrupted.Path, "training-*.bin"));
+        using var averaged = ModelCheckpoint.Load(Path.Combine(interrupted.Path, "last.bin"));
+        using var trained = ModelCheckpoint.Load(Path.Combine(interrupted.Path, "last.bin"));
+        ModelCheckpoint.LoadWeights(trained.Network, Path.Combine(interrupted.Path, "training-002.bin"));
+        var differ = averaged.Network.parameters().Zip(trained.Network.parameters())
+            .Count(p => !p.First.equal(p.Second).all().item<bool>());
+        Assert.True(differ > 0, "the averaged checkpoint equals the trained weights");
+    }
+
+    private static void AssertResumeMatchesStraightRun(TrainingConfig config, TempFolder straight,
+        TempFolder interrupted)
+    {
 
         new FoldTrainer().Run(new TrainingRun(Source, config, 0, straight.Path));
         var firstHalf = config with { Training = config.Training with { Epochs = 1 } };
