@@ -16,8 +16,8 @@ namespace LunaFpr.Cli.CrossValidation;
 /// its own scans. A finished fold is skipped; a half-trained one resumes from its last checkpoint.
 /// </summary>
 /// <remarks>
-/// With <see cref="TestTimeAugmentation"/> each test cube is scored in its four rotations about z and the
-/// probabilities averaged, as <c>lunafpr predict --tta</c> does.
+/// With <see cref="TestTimeAugmentation"/> each test cube is scored in eight views (the four rotations about z,
+/// each also mirrored in x) and the probabilities averaged, as <c>lunafpr predict --tta</c> does.
 /// </remarks>
 internal sealed class CrossValidationRun(
     IAnsiConsole console,
@@ -33,7 +33,7 @@ internal sealed class CrossValidationRun(
 
     public IAnsiConsole Console => console;
 
-    /// <summary>Average the four z-rotations of every test cube when predicting a fold.</summary>
+    /// <summary>Average eight views of every test cube (rotations about z, mirrored or not) when predicting.</summary>
     public bool TestTimeAugmentation { get; init; }
 
     /// <summary>Runs (or skips, or resumes) <paramref name="fold"/> and returns its record.</summary>
