@@ -56,15 +56,16 @@ internal static class ScanLayout
 
     private static (VolumeSize Size, Vector3D Spacing) SmallGrid(Random random)
     {
-        // 256 voxels of 1.25–1.4 mm cover a chest (320–358 mm); a 40-voxel cube then spans 50–56 mm, so a
-        // nodule of a few millimetres is still a few voxels wide, as in LUNA16's own cubes. Slices keep LUNA16's
-        // thickness (at most 2.5 mm): thicker ones flatten a small nodule into one slice, where it looks like a
-        // vessel cut across. The 72–96 slices cover 108–240 mm; the anatomy shortens its lungs to fit.
-        var inPlane = Math.Round(random.Uniform(1.25, 1.4), 4);
+        // 320 voxels of 1.0–1.1 mm cover a chest (320–352 mm), just coarser than LUNA16's coarsest in-plane
+        // spacing (0.98 mm); a 40-voxel cube spans 40–44 mm, so a 4 mm nodule is four voxels wide. At 1.25–1.4 mm
+        // it was three, and a 3D network told small nodules from vessels cut across far worse. Slices keep
+        // LUNA16's thickness (at most 2.5 mm): thicker ones flatten a small nodule into one slice, where it looks
+        // like a vessel cut across. The 72–96 slices cover 108–240 mm; the anatomy shortens its lungs to fit.
+        var inPlane = Math.Round(random.Uniform(1.0, 1.1), 4);
         double[] steps = [1.5, 2.0, 2.5];
         var sliceStep = steps[random.Next(steps.Length)];
         var slices = random.Next(72, 97);
-        return (new VolumeSize(256, 256, slices), new Vector3D(inPlane, inPlane, sliceStep));
+        return (new VolumeSize(320, 320, slices), new Vector3D(inPlane, inPlane, sliceStep));
     }
 
     private static (VolumeSize Size, Vector3D Spacing) RealisticGrid(Random random)

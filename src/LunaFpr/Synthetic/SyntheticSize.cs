@@ -4,9 +4,9 @@ namespace LunaFpr.Synthetic;
 public enum SyntheticSize
 {
     /// <summary>
-    /// Demo and test size: 256 × 256 pixels of 1.25–1.4 mm and 72–96 slices of 1.5, 2 or 2.5 mm (5–6 M voxels,
-    /// generated in under a second). The lungs are covered, a nodule of a few mm is still a few voxels
-    /// wide, and a 26 × 40 × 40 cube around it spans 50–56 mm in-plane, its surroundings included.
+    /// Demo and test size: 320 × 320 pixels of 1.0–1.1 mm and 72–96 slices of 1.5, 2 or 2.5 mm (7–10 M voxels,
+    /// about a second a scan). The lungs are covered, a 4 mm nodule is four voxels wide, and a 26 × 40 × 40 cube
+    /// around it spans 40–44 mm in-plane, its surroundings included.
     /// </summary>
     Small,
 
