@@ -1,4 +1,5 @@
 using LunaFpr.Candidates;
+using LunaFpr.Evaluation;
 using LunaFpr.Imaging;
 using LunaFpr.Synthetic;
 
@@ -56,6 +57,22 @@ public sealed class SyntheticListsTests
             Assert.InRange(onFindings, 0, scan.Excluded.Count);
             Assert.InRange(scan.Candidates.Count(c => c.Class == 0) - onFindings, 30, 80);
         }
+    }
+
+    [Fact]
+    public void PerfectSubmission_OfTheSyntheticSet_EvaluatesToCpmOne()
+    {
+        // Every class-1 candidate scored 1, every class-0 one 0: each nodule is hit before any false positive.
+        var submission = Scans.SelectMany(s => s.Candidates)
+            .Select(c => new ScoredCandidate(c.SeriesUid, c.CenterWorldMm, c.Class))
+            .ToList();
+        var result = FrocEvaluator.Evaluate(submission, Scans.SelectMany(s => s.Annotations).ToList(),
+            Scans.SelectMany(s => s.Excluded).ToList(), Scans.Select(s => s.Scan.SeriesUid).ToList(),
+            new FrocOptions { BootstrapCount = 0 });
+
+        Assert.Equal(1.0, result.Cpm);
+        Assert.Equal(0, result.Counts.Misses);
+        Assert.Equal(Scans.Sum(s => s.Annotations.Count), result.Counts.Hits);
     }
 
     [Fact]
