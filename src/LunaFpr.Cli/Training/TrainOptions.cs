@@ -109,6 +109,6 @@ internal sealed class TrainOptions
             parse.GetValue(Preset), parse.GetValue(Epochs), parse.GetValue(Steps), parse.GetValue(Batch),
             parse.GetValue(Seed), parse.GetValue(Threads), parse.GetValue(Device), parse.GetValue(Fusion),
             parse.GetValue(Channels), parse.GetValue(LearningRate), parse.GetValue(Decay),
-            parse.GetResult(Flips) is null ? null : parse.GetValue(Flips), parse.GetValue(Optimizer),
+            parse.GetResult(Flips) is { Implicit: false } ? parse.GetValue(Flips) : null, parse.GetValue(Optimizer),
             parse.GetValue(PositiveSampling), parse.GetValue(Replicas), parse.GetValue(AverageDecay)));
 }

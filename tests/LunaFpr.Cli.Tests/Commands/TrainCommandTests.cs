@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LunaFpr.Cli.Commands;
 using LunaFpr.Cli.Training;
 using LunaFpr.Imaging;
@@ -92,6 +93,25 @@ public sealed class TrainCommandTests : IDisposable
         var exitCode = TrainCommand.Create().Parse(["--fold", "0", "--out", folder]).Invoke();
 
         Assert.Equal(2, exitCode);
+    }
+
+    [Theory]
+    [InlineData("--epochs 3", null)]
+    [InlineData("--flips", true)]
+    [InlineData("--flips false", false)]
+    public void Flips_OverridesTheConfigOnlyWhenGiven(string arguments, bool? expected)
+    {
+        // A config saying "flips": true must keep it when the command line does not mention --flips.
+        var options = new TrainOptions();
+        var command = new Command("train");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        var request = options.Read(command.Parse(arguments.Split(' ')));
+
+        Assert.Equal(expected, request.Overrides.Flips);
     }
 
     private static TrainRequest Request(string output, TrainingOverrides overrides, bool resume = false) =>
