@@ -35,7 +35,8 @@ internal static class CvCommand
         };
         var tta = new Option<bool>("--tta")
         {
-            Description = "Predict each test cube in eight views (four rotations about z, each also mirrored in x) and average.",
+            Description =
+                "Predict each test cube in eight views (four rotations about z, each also mirrored in x) and average.",
         };
         var command = new Command("cv", "Ten-fold cross-validation: train, predict and evaluate each fold, then merge.")
         {

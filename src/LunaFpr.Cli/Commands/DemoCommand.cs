@@ -114,8 +114,8 @@ internal static class DemoCommand
     /// </summary>
     private static void RefuseOtherSettings(CvLayout layout, TrainingConfig config)
     {
-        if (File.Exists(layout.Config) &&
-            TrainingConfigFile.Serialize(TrainingConfigFile.Read(layout.Config)) != TrainingConfigFile.Serialize(config))
+        var saved = File.Exists(layout.Config) ? TrainingConfigFile.Read(layout.Config) : null;
+        if (saved is not null && TrainingConfigFile.Serialize(saved) != TrainingConfigFile.Serialize(config))
         {
             throw new ArgumentException(
                 $"'{layout.Config}' holds the training settings of an earlier demo run, and these differ; give the " +
@@ -178,8 +178,8 @@ internal static class DemoPlan
 
     /// <summary>
     /// The small network at half its width (8 filters), trained for 840 steps of 32 cubes: Adam at a high rate
-    /// that falls fourfold every five and a half epochs, positives drawn per nodule, two replicas of one thread each, and
-    /// validation and prediction by the moving average of the weights. In a few CPU minutes SGD at the SPEC's
+    /// that falls fourfold every five and a half epochs, positives drawn per nodule, two replicas of one thread
+    /// each, and validation and prediction by the moving average of the weights. In a few CPU minutes SGD at the SPEC's
     /// rate barely moves; per-cube sampling shows the network mostly large nodules, so it misses the small ones;
     /// and the last step's weights score held-out scans less steadily than their average.
     /// </summary>

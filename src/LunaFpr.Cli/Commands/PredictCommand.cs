@@ -49,7 +49,8 @@ internal static class PredictCommand
         };
         var tta = new Option<bool>("--tta")
         {
-            Description = "Average the probabilities of eight views: the four rotations about z, each also mirrored in x.",
+            Description =
+                "Average the probabilities of eight views: the four rotations about z, each also mirrored in x.",
         };
         var batch = new Option<int>("--batch")
         {

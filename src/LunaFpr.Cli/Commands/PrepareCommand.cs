@@ -12,8 +12,9 @@ namespace LunaFpr.Cli.Commands;
 
 /// <summary>
 /// <c>lunafpr prepare --luna16 DIR --candidates FILE --annotations FILE [--excluded FILE] --out DIR [--subsets
-/// 0,3,7] [--workers N] [--seed S] [--plane-cap N] [--cube 26,40,40] [--force]</c>: cuts the cubes of every candidate and
-/// resampled positive of the chosen subsets into a patch store (SPEC §2). Killed and started again, it resumes.
+/// 0,3,7] [--workers N] [--seed S] [--plane-cap N] [--cube 26,40,40] [--force]</c>: cuts the cubes of every
+/// candidate and resampled positive of the chosen subsets into a patch store (SPEC §2). Killed and started again,
+/// it resumes.
 /// </summary>
 internal static class PrepareCommand
 {

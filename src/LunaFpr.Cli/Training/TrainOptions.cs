@@ -69,7 +69,10 @@ internal sealed class TrainOptions
     public Option<string?> Channels { get; } = new("--channels")
     { Description = "Input channels in order, from lung, mediastinal, clahe, minmax (default: lung)." };
 
-    public Option<double?> LearningRate { get; } = new("--learning-rate") { Description = "Rate of the first epoch (0.001)." };
+    public Option<double?> LearningRate { get; } = new("--learning-rate")
+    {
+        Description = "Rate of the first epoch (0.001).",
+    };
 
     public Option<double?> Decay { get; } = new("--decay")
     { Description = "Factor the rate is multiplied by after each epoch (0.95)." };

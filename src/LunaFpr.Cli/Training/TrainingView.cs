@@ -48,7 +48,8 @@ internal sealed class TrainingView(IAnsiConsole console, ProgressContext context
             + Invariant($"{s.NegativeSamples:N0} negatives; {s.ValidationCubes:N0} validation cubes"));
         console.WriteLine(
             Invariant($"epochs {s.FirstEpoch}…{settings.Epochs}, {s.StepsPerEpoch:N0} steps of {settings.BatchSize}, ")
-            + Invariant($"{settings.Optimizer.ToString().ToLowerInvariant()} at rate {settings.RateAt(s.FirstEpoch):G4} ")
+            + Invariant($"{settings.Optimizer.ToString().ToLowerInvariant()} ")
+            + Invariant($"at rate {settings.RateAt(s.FirstEpoch):G4} ")
             + Invariant($"× {settings.DecayPerEpoch} per epoch, positives per ")
             + Invariant($"{settings.PositiveSampling.ToString().ToLowerInvariant()}, ")
             + Invariant($"seed {settings.Seed}, {settings.EffectiveThreads} thread(s), ")

@@ -21,7 +21,9 @@ public sealed class NoduleScorer
     /// <param name="network">The trained network; switched to eval mode while scoring, then restored.</param>
     /// <param name="device">Where the network's weights live.</param>
     /// <param name="batchSize">Cubes per forward pass (64).</param>
-    /// <param name="testTimeAugmentation">Average over the eight rotations and mirrors of the axial square (false).</param>
+    /// <param name="testTimeAugmentation">
+    /// Average over the eight rotations and mirrors of the axial square (false).
+    /// </param>
     public NoduleScorer(MultiScaleNet network, Device device, int batchSize = 64, bool testTimeAugmentation = false)
     {
         if (batchSize < 1)

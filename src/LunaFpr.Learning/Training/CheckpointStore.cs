@@ -41,7 +41,9 @@ public sealed class CheckpointStore(string directory)
     /// Saves a finished epoch: its own checkpoint, <c>best</c> when <paramref name="isBest"/>, the optimiser state
     /// (and under weight averaging the trained weights), then <c>last</c>. Returns the epoch checkpoint's path.
     /// </summary>
-    /// <param name="network">The weights to score with: the averaged network when averaging, else the trained one.</param>
+    /// <param name="network">
+    /// The weights to score with: the averaged network when averaging, else the trained one.
+    /// </param>
     /// <param name="optimizer">The optimiser, whose state a resumed run restores.</param>
     /// <param name="info">The epoch's sidecar.</param>
     /// <param name="isBest">Also copy the checkpoint to <c>best.bin</c>.</param>
