@@ -48,7 +48,7 @@ internal static class CvMerge
             "can be computed; finish folds whose subsets hold nodules.");
         Directory.CreateDirectory(layout.Merged);
         SubmissionCsv.Write(layout.MergedSubmission, submission);
-        EvaluateCommand.WriteOutputs(layout.MergedEvaluation, merged, $"{folds.Count} folds merged");
+        EvaluateCommand.WriteOutputs(layout.MergedEvaluation, merged, folds.Count == 1 ? "1 fold" : $"{folds.Count} folds merged");
         return new Outcome(folds, submission, merged, perFold);
     }
 }
