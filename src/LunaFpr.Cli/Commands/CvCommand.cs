@@ -102,12 +102,10 @@ internal static class CvCommand
         var console = runner.Console;
         var band = outcome.Merged.CpmBand is { } b ? $" (95% band {b.Lower:0.000}–{b.Upper:0.000})" : "";
         console.MarkupLineInterpolated(
-            $"[bold]CPM of {FoldCount(outcome.Folds.Count)}: {outcome.Merged.Cpm:0.000}[/]{band}");
+            $"[bold]CPM of {outcome.Label}: {outcome.Merged.Cpm:0.000}[/]{band}");
         console.MarkupLineInterpolated($"Report: {layout.ReportHtml} and {layout.ReportMarkdown}");
         return outcome;
     }
-
-    private static string FoldCount(int folds) => folds == 1 ? "1 fold" : $"{folds} folds merged";
 
     private static CrossValidationRun Runner(
         CvLayout layout,

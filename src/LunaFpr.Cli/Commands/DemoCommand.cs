@@ -74,8 +74,9 @@ internal static class DemoCommand
         var data = Path.Combine(request.Folder, "luna16");
         var storePath = Path.Combine(request.Folder, "store");
         var layout = new CvLayout(Path.Combine(request.Folder, "cv"));
-        var config = DemoPlan.Config(request.Threads, request.Epochs, request.StepsPerEpoch);
-        RefuseOtherSettings(layout, config);
+        // A finished fold is skipped when the demo runs again, so a folder trained with other settings is refused
+        // rather than reporting their result as this run's.
+        var config = CvConfig.Claim(layout, DemoPlan.Config(request.Threads, request.Epochs, request.StepsPerEpoch));
 
         console.Write(new Rule("[bold]1/4 synthetic LUNA16-like data[/]").LeftJustified());
         var synthetic = new SyntheticOptions { Scans = request.Scans, Seed = DemoPlan.Seed };
@@ -90,8 +91,6 @@ internal static class DemoCommand
 
         console.Write(new Rule("[bold]3/4 training and prediction, fold 0[/]").LeftJustified());
         using var store = PatchStore.Open(storePath);
-        Directory.CreateDirectory(layout.Root);
-        TrainingConfigFile.Write(layout.Config, config);
         var runner = new CrossValidationRun(console, store, layout, config, loggers.CreateLogger("cv"))
         {
             TestTimeAugmentation = true,
@@ -106,21 +105,6 @@ internal static class DemoCommand
                 $"The demo's test subset (subset0 of '{data}') holds no nodule; use more --scans.");
         Summarize(console, merged, baseline, layout, clock.Elapsed);
         return new DemoOutcome(merged, baseline, layout);
-    }
-
-    /// <summary>
-    /// A finished fold is skipped when the demo runs again, so a folder trained with other settings would report
-    /// their result as this run's.
-    /// </summary>
-    private static void RefuseOtherSettings(CvLayout layout, TrainingConfig config)
-    {
-        var saved = File.Exists(layout.Config) ? TrainingConfigFile.Read(layout.Config) : null;
-        if (saved is not null && TrainingConfigFile.Serialize(saved) != TrainingConfigFile.Serialize(config))
-        {
-            throw new ArgumentException(
-                $"'{layout.Config}' holds the training settings of an earlier demo run, and these differ; give the " +
-                "same options as before, or another --out folder.");
-        }
     }
 
     private static void Summarize(IAnsiConsole console, FrocResult network, FrocResult baseline, CvLayout layout,

@@ -13,9 +13,17 @@ internal static class CvConfig
     /// <exception cref="ArgumentException">When the given settings differ from the folder's saved ones.</exception>
     public static TrainingConfig Resolve(CvLayout layout, TrainRequest request)
     {
-        var saved = File.Exists(layout.Config) ? TrainingConfigFile.Read(layout.Config) : null;
+        var saved = Saved(layout);
         var baseline = request.ConfigPath is { } path ? TrainingConfigFile.Read(path) : saved ?? TrainingConfig.Default;
-        var wanted = request.Overrides.ApplyTo(baseline);
+        return Claim(layout, request.Overrides.ApplyTo(baseline), saved);
+    }
+
+    /// <summary><paramref name="wanted"/>, saved if the folder has no config yet.</summary>
+    /// <exception cref="ArgumentException">When the folder's saved settings differ from these.</exception>
+    public static TrainingConfig Claim(CvLayout layout, TrainingConfig wanted) => Claim(layout, wanted, Saved(layout));
+
+    private static TrainingConfig Claim(CvLayout layout, TrainingConfig wanted, TrainingConfig? saved)
+    {
         if (saved is null)
         {
             Directory.CreateDirectory(layout.Root);
@@ -32,6 +40,9 @@ internal static class CvConfig
 
         return saved;
     }
+
+    private static TrainingConfig? Saved(CvLayout layout) =>
+        File.Exists(layout.Config) ? TrainingConfigFile.Read(layout.Config) : null;
 
     /// <summary>The folder's saved config, for merging.</summary>
     public static TrainingConfig Load(CvLayout layout) => File.Exists(layout.Config)

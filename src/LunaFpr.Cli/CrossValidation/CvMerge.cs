@@ -15,7 +15,11 @@ internal static class CvMerge
         IReadOnlyList<int> Folds,
         IReadOnlyList<ScoredCandidate> Submission,
         FrocResult Merged,
-        IReadOnlyDictionary<int, FrocResult> PerFold);
+        IReadOnlyDictionary<int, FrocResult> PerFold)
+    {
+        /// <summary>What the merged evaluation covers, for legends and summaries: "1 fold", "4 folds merged".</summary>
+        public string Label => Folds.Count == 1 ? "1 fold" : $"{Folds.Count} folds merged";
+    }
 
     /// <exception cref="InvalidOperationException">When no fold has finished yet.</exception>
     public static Outcome Run(CvLayout layout, PatchStore store, CrossValidationRun evaluator, int bootstrap)
@@ -48,7 +52,8 @@ internal static class CvMerge
             "can be computed; finish folds whose subsets hold nodules.");
         Directory.CreateDirectory(layout.Merged);
         SubmissionCsv.Write(layout.MergedSubmission, submission);
-        EvaluateCommand.WriteOutputs(layout.MergedEvaluation, merged, folds.Count == 1 ? "1 fold" : $"{folds.Count} folds merged");
-        return new Outcome(folds, submission, merged, perFold);
+        var outcome = new Outcome(folds, submission, merged, perFold);
+        EvaluateCommand.WriteOutputs(layout.MergedEvaluation, merged, outcome.Label);
+        return outcome;
     }
 }

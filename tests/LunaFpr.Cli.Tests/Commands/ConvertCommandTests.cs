@@ -1,7 +1,6 @@
 using LunaFpr.Cli.Commands;
 using LunaFpr.Imaging.MetaImage;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
 
 namespace LunaFpr.Cli.Tests.Commands;
 
@@ -102,13 +101,7 @@ public sealed class ConvertCommandTests : IDisposable
     private static (string? Mhd, string Console) Run(ConvertCommand.ConvertRequest request)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 160;
+        var console = TestConsole.Recording(writer, width: 160);
         var mhd = ConvertCommand.Run(console, request, NullLogger.Instance);
         return (mhd, writer.ToString());
     }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using LunaFpr.Candidates;
 using LunaFpr.Cli.Commands;
-using LunaFpr.Cli.CrossValidation;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
 
 namespace LunaFpr.Cli.Tests.Commands;
 
@@ -71,14 +69,7 @@ public sealed class DemoCommandTests : IDisposable
     private (DemoOutcome? Outcome, string Output) Run(int epochs)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
+        var console = TestConsole.Recording(writer);
         var request = new DemoRequest(folder, Scans, Threads: 0, epochs, StepsPerEpoch: 2);
         var outcome = DemoCommand.Run(console, request, NullLoggerFactory.Instance, CancellationToken.None);
         return (outcome, writer.ToString());

@@ -2,7 +2,6 @@ using LunaFpr.Cli.Commands;
 using LunaFpr.Imaging;
 using LunaFpr.Imaging.MetaImage;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
 
 namespace LunaFpr.Cli.Tests.Commands;
 
@@ -98,13 +97,7 @@ public sealed class InfoCommandTests : IDisposable
     private string RunInfo(string? annotations)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
+        var console = TestConsole.Recording(writer);
         InfoCommand.Run(console, scanPath, annotations, NullLogger.Instance);
         return writer.ToString();
     }

@@ -3,7 +3,6 @@ using LunaFpr.Imaging;
 using LunaFpr.Imaging.MetaImage;
 using LunaFpr.Patches;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
 using SkiaSharp;
 
 namespace LunaFpr.Cli.Tests.Commands;
@@ -69,7 +68,7 @@ public sealed class PrepareCommandTests : IDisposable
     public void PatchesShow_DrawsTheBrightVoxelAtTheCentreOfTheCentreSlice()
     {
         Prepare(PathOf("store"));
-        var console = TestConsole(out _);
+        var console = TestConsole.Recording(new StringWriter());
 
         var exit = PatchesCommand.Show(console, PathOf("store"), "1.1", PatchKind.OriginalPositive, 5, PathOf("png"));
 
@@ -90,7 +89,8 @@ public sealed class PrepareCommandTests : IDisposable
         Prepare(PathOf("store"));
 
         var error = Assert.Throws<ArgumentException>(() =>
-            PatchesCommand.Show(TestConsole(out _), PathOf("store"), "5.5", null, 3, PathOf("png")));
+            PatchesCommand.Show(
+                TestConsole.Recording(new StringWriter()), PathOf("store"), "5.5", null, 3, PathOf("png")));
 
         Assert.Contains("no cubes of series 5.5", error.Message);
     }
@@ -99,23 +99,10 @@ public sealed class PrepareCommandTests : IDisposable
     {
         var options = new PrepareOptions(PathOf("luna16"), PathOf("candidates.csv"), PathOf("annotations.csv"), null,
             store) { Subsets = [0, 3] };
-        var console = TestConsole(out var writer);
+        var writer = new StringWriter();
+        var console = TestConsole.Recording(writer);
         var exit = PrepareCommand.Run(console, options, NullLogger.Instance, CancellationToken.None);
         return (exit, writer.ToString());
-    }
-
-    private static IAnsiConsole TestConsole(out StringWriter writer)
-    {
-        writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
-        return console;
     }
 
     private string PathOf(string name) => Path.Combine(folder, name);

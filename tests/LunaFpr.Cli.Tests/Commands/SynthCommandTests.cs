@@ -1,6 +1,5 @@
 using LunaFpr.Cli.Commands;
 using LunaFpr.Synthetic;
-using Spectre.Console;
 
 namespace LunaFpr.Cli.Tests.Commands;
 
@@ -21,13 +20,7 @@ public sealed class SynthCommandTests : IDisposable
     public void Synth_WritesTheDataSet_AndPrintsCountsPerSubset()
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
+        var console = TestConsole.Recording(writer);
 
         var summary = SynthCommand.Run(console, new SyntheticOptions { Scans = 2, Seed = 9 }, folder);
 

@@ -5,7 +5,6 @@ using LunaFpr.Imaging;
 using LunaFpr.Learning.Training;
 using LunaFpr.Patches;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
 
 namespace LunaFpr.Cli.Tests.Commands;
 
@@ -120,14 +119,7 @@ public sealed class TrainCommandTests : IDisposable
     private static (int ExitCode, string Text) Run(TrainRequest request)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
+        var console = TestConsole.Recording(writer, width: 400);
         var exitCode = TrainCommand.Run(console, request, _ => new RandomCubes(), NullLogger.Instance,
             CancellationToken.None);
         return (exitCode, writer.ToString());

@@ -117,7 +117,7 @@ public sealed class CrossValidationTests(SyntheticStoreFixture data) : IClassFix
     {
         Directory.CreateDirectory(layout.Root);
         TrainingConfigFile.Write(layout.Config, config);
-        return new CrossValidationRun(SyntheticStoreFixture.QuietConsole(new StringWriter()), store, layout, config,
+        return new CrossValidationRun(TestConsole.Recording(new StringWriter()), store, layout, config,
             NullLogger.Instance);
     }
 }

@@ -4,7 +4,6 @@ using LunaFpr.Learning.Training;
 using LunaFpr.Patches;
 using LunaFpr.Synthetic;
 using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
 
 namespace LunaFpr.Cli.Tests.CrossValidation;
 
@@ -17,14 +16,15 @@ public sealed class SyntheticStoreFixture : IDisposable
     public SyntheticStoreFixture()
     {
         Directory.CreateDirectory(Root);
-        SynthCommand.Run(QuietConsole(new StringWriter()), new SyntheticOptions { Scans = 20, Seed = 3 }, Data);
+        var synthetic = new SyntheticOptions { Scans = 20, Seed = 3 };
+        SynthCommand.Run(TestConsole.Recording(new StringWriter()), synthetic, Data);
         var options = new PrepareOptions(
             Data,
             Path.Combine(Data, SyntheticDataset.CandidatesFile),
             Path.Combine(Data, SyntheticDataset.AnnotationsFile),
             Path.Combine(Data, SyntheticDataset.ExcludedFile),
             StorePath) { Workers = 2, Seed = 3 };
-        var exit = PrepareCommand.Run(QuietConsole(new StringWriter()), options, NullLogger.Instance, default);
+        var exit = PrepareCommand.Run(TestConsole.Recording(new StringWriter()), options, NullLogger.Instance, default);
         Assert.Equal(0, exit);
     }
 
@@ -48,14 +48,6 @@ public sealed class SyntheticStoreFixture : IDisposable
             FusionDense = 8,
         },
         new TrainingSettings { Epochs = epochs, StepsPerEpoch = 2, BatchSize = 8, Threads = 2, Seed = 5 });
-
-    public static IAnsiConsole QuietConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
